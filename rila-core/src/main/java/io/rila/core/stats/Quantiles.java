@@ -280,41 +280,36 @@ public final class Quantiles {
   private static void compute(
       double[] a, int from, int to, NanPolicy policy, double[] qs, double[] out, String name) {
     int end = to;
-    switch (policy) {
-      case REJECT:
-        for (int i = from; i < to; i++) {
-          if (!Double.isFinite(a[i])) {
-            throw new IllegalArgumentException(
-                name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
-          }
+    if (policy == NanPolicy.REJECT) {
+      for (int i = from; i < to; i++) {
+        if (!Double.isFinite(a[i])) {
+          throw new IllegalArgumentException(
+              name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
         }
-        break;
-      case PROPAGATE:
-        for (int i = from; i < to; i++) {
-          if (Double.isNaN(a[i])) {
-            fillNaN(out, qs.length);
-            return;
-          }
-        }
-        break;
-      case OMIT:
-        for (int i = from; i < end; ) {
-          if (Double.isNaN(a[i])) {
-            end--;
-            double tmp = a[i];
-            a[i] = a[end];
-            a[end] = tmp;
-          } else {
-            i++;
-          }
-        }
-        if (end == from) {
+      }
+    } else if (policy == NanPolicy.PROPAGATE) {
+      for (int i = from; i < to; i++) {
+        if (Double.isNaN(a[i])) {
           fillNaN(out, qs.length);
           return;
         }
-        break;
-      default:
-        throw new AssertionError(policy);
+      }
+    } else {
+      // OMIT: swap NaN values behind the end of the range and select among the rest
+      for (int i = from; i < end; ) {
+        if (Double.isNaN(a[i])) {
+          end--;
+          double tmp = a[i];
+          a[i] = a[end];
+          a[end] = tmp;
+        } else {
+          i++;
+        }
+      }
+      if (end == from) {
+        fillNaN(out, qs.length);
+        return;
+      }
     }
     select(a, from, end, qs, out);
   }
@@ -459,41 +454,36 @@ public final class Quantiles {
   private static void compute(
       float[] a, int from, int to, NanPolicy policy, double[] qs, double[] out, String name) {
     int end = to;
-    switch (policy) {
-      case REJECT:
-        for (int i = from; i < to; i++) {
-          if (!Float.isFinite(a[i])) {
-            throw new IllegalArgumentException(
-                name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
-          }
+    if (policy == NanPolicy.REJECT) {
+      for (int i = from; i < to; i++) {
+        if (!Float.isFinite(a[i])) {
+          throw new IllegalArgumentException(
+              name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
         }
-        break;
-      case PROPAGATE:
-        for (int i = from; i < to; i++) {
-          if (Float.isNaN(a[i])) {
-            fillNaN(out, qs.length);
-            return;
-          }
-        }
-        break;
-      case OMIT:
-        for (int i = from; i < end; ) {
-          if (Float.isNaN(a[i])) {
-            end--;
-            float tmp = a[i];
-            a[i] = a[end];
-            a[end] = tmp;
-          } else {
-            i++;
-          }
-        }
-        if (end == from) {
+      }
+    } else if (policy == NanPolicy.PROPAGATE) {
+      for (int i = from; i < to; i++) {
+        if (Float.isNaN(a[i])) {
           fillNaN(out, qs.length);
           return;
         }
-        break;
-      default:
-        throw new AssertionError(policy);
+      }
+    } else {
+      // OMIT: swap NaN values behind the end of the range and select among the rest
+      for (int i = from; i < end; ) {
+        if (Float.isNaN(a[i])) {
+          end--;
+          float tmp = a[i];
+          a[i] = a[end];
+          a[end] = tmp;
+        } else {
+          i++;
+        }
+      }
+      if (end == from) {
+        fillNaN(out, qs.length);
+        return;
+      }
     }
     select(a, from, end, qs, out);
   }
