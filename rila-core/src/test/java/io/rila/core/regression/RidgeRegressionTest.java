@@ -136,7 +136,8 @@ class RidgeRegressionTest {
   void fit_nullInput() {
     assertThatThrownBy(() -> RidgeRegression.fit(null, Y, null, 1))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("x");
-    assertThatThrownBy(() -> RidgeRegression.fit(new double[][] {{1}, null}, new double[2], null, 1))
+    assertThatThrownBy(
+        () -> RidgeRegression.fit(new double[][] {{1}, null}, new double[2], null, 1))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("x[1]");
     assertThatThrownBy(() -> RidgeRegression.fit(X, null, null, 1))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("y");
