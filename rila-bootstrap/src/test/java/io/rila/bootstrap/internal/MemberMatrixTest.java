@@ -104,12 +104,4 @@ class MemberMatrixTest {
       assertThat(middle[1]).isEqualTo(together[4]);
     }
   }
-
-  @Test
-  void sizeInBytes_countsCoefficientsAndIntercepts() {
-    double[] values = new double[10 * 4];
-    assertThat(MemberMatrix.ofDoubles(values, 10, 3).sizeInBytes()).isEqualTo(10 * 3 * 8 + 80);
-    assertThat(MemberMatrix.ofFloats(new float[40], 10, 3).sizeInBytes()).isEqualTo(10 * 3 * 4 + 80);
-    assertThat(MemberMatrix.ofFloats(new float[40], 10, 3).members()).isEqualTo(10);
-  }
 }
