@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * <p><b>Predictions.</b> Member {@code k}'s prediction for a row {@code x} is {@code b_k + x .
  * beta_k}, mapped back through the {@link TargetTransform} ({@code exp} or {@code expm1}) member
  * by member; means and numpy-{@code linear} quantiles are taken over these back-transformed
- * values. The first prediction builds a feature-major copy of the coefficients (as large as the
+ * values ({@code expm1} is evaluated as {@code exp(z) - 1} where {@code |z| >= ln 2}, within 3
+ * ulp). The first prediction builds a feature-major copy of the coefficients (as large as the
  * store) that later predictions reuse, so that the inner loop is an axpy over members; rows are
  * processed in blocks of four, so a batch needs {@code O(members)} memory per thread whatever its
  * number of rows. With {@link Precision#FLOAT}, a member prediction is summed in float over
@@ -496,13 +497,24 @@ public final class EnsembleModel {
         break;
       case LOG1P:
         for (int k = 0; k < n; k++) {
-          values[k] = Math.expm1(values[k]);
+          values[k] = expm1(values[k]);
         }
         break;
       default:
         break;
     }
   }
+
+  /**
+   * {@code expm1(z)} within 3 ulp of {@link Math#expm1}: {@code exp(z) - 1} where {@code |z| >=
+   * ln 2}, so that {@code |exp(z) - 1| >= 1/2} and the subtraction loses nothing, and {@link
+   * Math#expm1} (a native call, several times slower than the {@code exp} intrinsic) only near 0.
+   */
+  static double expm1(double z) {
+    return Math.abs(z) >= LN2 ? Math.exp(z) - 1.0 : Math.expm1(z);
+  }
+
+  private static final double LN2 = Math.log(2);
 
   private MemberMatrix matrix() {
     MemberMatrix m = layout.matrix;

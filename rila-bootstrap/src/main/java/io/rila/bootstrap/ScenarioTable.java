@@ -124,7 +124,7 @@ public final class ScenarioTable {
       int c = 1 + g * (lv.length + 1);
       cells[0][c] = names[g] + " mean";
       for (int l = 0; l < lv.length; l++) {
-        cells[0][c + 1 + l] = "q" + SummaryTable.format(lv[l]);
+        cells[0][c + 1 + l] = "q" + lv[l];
       }
     }
     cells[1][0] = "baseline";

@@ -144,7 +144,7 @@ public final class SummaryTable {
     cells[0][0] = "";
     cells[0][1] = "mean";
     for (int l = 0; l < levels.length; l++) {
-      cells[0][l + 2] = "q" + format(levels[l]);
+      cells[0][l + 2] = "q" + levels[l];
     }
     for (int r = 0; r < size(); r++) {
       cells[r + 1][0] = labels.get(r);

@@ -259,6 +259,20 @@ class EnsembleModelTest {
   }
 
   @Test
+  void expm1_withinThreeUlpOfMathExpm1() {
+    Random random = new Random(4);
+    for (int i = 0; i < 100_000; i++) {
+      double z = (random.nextDouble() - 0.5) * (i % 2 == 0 ? 4 : 80);
+      double expected = Math.expm1(z);
+      assertThat(Math.abs(EnsembleModel.expm1(z) - expected))
+          .as("z = %s", z).isLessThanOrEqualTo(3 * Math.ulp(expected));
+    }
+    assertThat(EnsembleModel.expm1(1e-300)).isEqualTo(1e-300);
+    assertThat(EnsembleModel.expm1(17.63002120953749)).isCloseTo(45354555.77071428,
+        org.assertj.core.api.Assertions.within(1e-7));
+  }
+
+  @Test
   void accessors_describeTheFit() {
     EnsembleModel model = model(TargetTransform.LOG1P, Precision.DOUBLE);
     assertThat(model.estimators()).isEqualTo(301);

@@ -27,6 +27,12 @@ public final class MemberMatrix {
   /** Members per window: 2048 members x 32 features of floats is 256 KB, well inside L2. */
   static final int MEMBER_WINDOW = 2048;
 
+  /**
+   * Members per tile of the transposition: a tile of member-major rows stays in cache while each
+   * feature's slice of it is written.
+   */
+  private static final int TRANSPOSE_TILE = 32;
+
   /** Features summed in float before the sum moves to double. */
   static final int FEATURE_BLOCK = 32;
 
@@ -58,12 +64,17 @@ public final class MemberMatrix {
     int stride = features + 1;
     float[][] byFeature = new float[features][members];
     double[] intercepts = new double[members];
-    for (int k = 0; k < members; k++) {
-      int offset = k * stride;
+    for (int k0 = 0; k0 < members; k0 += TRANSPOSE_TILE) {
+      int k1 = Math.min(members, k0 + TRANSPOSE_TILE);
       for (int j = 0; j < features; j++) {
-        byFeature[j][k] = memberMajor[offset + j];
+        float[] column = byFeature[j];
+        for (int k = k0; k < k1; k++) {
+          column[k] = memberMajor[k * stride + j];
+        }
       }
-      intercepts[k] = memberMajor[offset + features];
+      for (int k = k0; k < k1; k++) {
+        intercepts[k] = memberMajor[k * stride + features];
+      }
     }
     return new MemberMatrix(members, features, byFeature, null, intercepts);
   }
@@ -80,33 +91,19 @@ public final class MemberMatrix {
     int stride = features + 1;
     double[][] byFeature = new double[features][members];
     double[] intercepts = new double[members];
-    for (int k = 0; k < members; k++) {
-      int offset = k * stride;
+    for (int k0 = 0; k0 < members; k0 += TRANSPOSE_TILE) {
+      int k1 = Math.min(members, k0 + TRANSPOSE_TILE);
       for (int j = 0; j < features; j++) {
-        byFeature[j][k] = memberMajor[offset + j];
+        double[] column = byFeature[j];
+        for (int k = k0; k < k1; k++) {
+          column[k] = memberMajor[k * stride + j];
+        }
       }
-      intercepts[k] = memberMajor[offset + features];
+      for (int k = k0; k < k1; k++) {
+        intercepts[k] = memberMajor[k * stride + features];
+      }
     }
     return new MemberMatrix(members, features, null, byFeature, intercepts);
-  }
-
-  /**
-   * The number of members.
-   *
-   * @return the member count
-   */
-  public int members() {
-    return members;
-  }
-
-  /**
-   * The bytes this copy holds (coefficients and intercepts, without array headers).
-   *
-   * @return the size in bytes
-   */
-  public long sizeInBytes() {
-    long perValue = floatCoefficients != null ? Float.BYTES : Double.BYTES;
-    return (long) features * members * perValue + (long) members * Double.BYTES;
   }
 
   /**
