@@ -452,10 +452,6 @@ public final class BootstrapRidgeEnsemble {
             + (transform ? targetTransform.domain() : "finite, on the model's scale") + ")");
       }
       z[i] = transform ? targetTransform.apply(v) : v;
-      if (!Double.isFinite(z[i])) {
-        throw new IllegalArgumentException(
-            "y[" + i + "]: " + v + " maps to " + z[i] + " (expected: finite)");
-      }
     }
     return z;
   }
