@@ -1,6 +1,10 @@
 package io.rila.features;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /** Canonical spec text and the once-only rule of the builders. */
 final class Specs {
@@ -37,5 +41,22 @@ final class Specs {
     if (current != null) {
       throw new IllegalStateException(property + " was already set to " + current);
     }
+  }
+
+  /** A copy of {@code names}: non-null, not repeated, at least one. */
+  static List<String> uniqueNames(String[] names, String what) {
+    if (names.length == 0) {
+      throw new IllegalArgumentException(what + ": no names (expected: at least one)");
+    }
+    List<String> out = new ArrayList<>(names.length);
+    Set<String> seen = new HashSet<>();
+    for (int k = 0; k < names.length; k++) {
+      String name = Objects.requireNonNull(names[k], what + "[" + k + "]");
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(what + ": '" + name + "' is repeated");
+      }
+      out.add(name);
+    }
+    return List.copyOf(out);
   }
 }
