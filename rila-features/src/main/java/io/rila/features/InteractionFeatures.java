@@ -3,6 +3,7 @@ package io.rila.features;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class InteractionFeatures implements FeatureStep {
   private final boolean squares;
   private final boolean products;
   private final Executor executor;
+  private final List<int[]> pairs;
+  private final List<String> outputNames;
 
   private InteractionFeatures(Builder b) {
     this.families = List.copyOf(b.families);
@@ -54,6 +57,8 @@ public final class InteractionFeatures implements FeatureStep {
     this.squares = b.squares == null || b.squares;
     this.products = b.products == null || b.products;
     this.executor = b.executor;
+    this.pairs = pairs();
+    this.outputNames = names();
   }
 
   /** A new builder. */
@@ -63,8 +68,12 @@ public final class InteractionFeatures implements FeatureStep {
 
   /** The generated column names, in output order. */
   public List<String> outputNames() {
+    return outputNames;
+  }
+
+  private List<String> names() {
     List<String> out = new ArrayList<>();
-    for (int[] pair : pairs()) {
+    for (int[] pair : pairs) {
       for (int k = 0; k <= lags; k++) {
         out.add(outputName(pair[0], pair[1], suffix(k)));
       }
@@ -88,37 +97,38 @@ public final class InteractionFeatures implements FeatureStep {
         at[f][k] = input.columnIndex(families.get(f) + "_" + suffix(k));
       }
     }
-    List<int[]> pairs = pairs();
-    int n = input.rows();
-    double[][] out = new double[pairs.size() * width][];
     int chunks = Parallel.chunks(executor, pairs.size());
+    Frame[] parts = new Frame[chunks];
     Parallel.run(
         executor,
         chunks,
         chunk -> {
           int from = (int) ((long) pairs.size() * chunk / chunks);
           int to = (int) ((long) pairs.size() * (chunk + 1) / chunks);
-          double[] a = new double[n];
-          double[] b = new double[n];
-          for (int p = from; p < to; p++) {
-            int[] pair = pairs.get(p);
-            for (int k = 0; k < width; k++) {
-              input.copyColumnInto(at[pair[0]][k], a);
-              input.copyColumnInto(at[pair[1]][k], b);
-              double[] dst = new double[n];
-              for (int i = 0; i < n; i++) {
-                dst[i] = a[i] * b[i];
-              }
-              out[p * width + k] = dst;
-            }
-          }
+          parts[chunk] = multiplyRange(input, at, from, to);
         });
-    List<String> names = outputNames();
-    Frame.Builder generated = Frame.builder();
-    for (int c = 0; c < out.length; c++) {
-      generated.column(names.get(c), out[c]);
+    return input.withColumns(Arrays.asList(parts));
+  }
+
+  /** The products of pairs {@code from .. to-1}; scratch arrays reused throughout. */
+  private Frame multiplyRange(Frame input, int[][] at, int from, int to) {
+    int n = input.rows();
+    int width = lags + 1;
+    double[] a = new double[n];
+    double[] b = new double[n];
+    Frame.Builder part = Frame.builder();
+    for (int p = from; p < to; p++) {
+      int[] pair = pairs.get(p);
+      for (int k = 0; k < width; k++) {
+        input.copyColumnInto(at[pair[0]][k], a);
+        input.copyColumnInto(at[pair[1]][k], b);
+        for (int i = 0; i < n; i++) {
+          b[i] = a[i] * b[i];
+        }
+        part.column(outputNames.get(p * width + k), b);
+      }
     }
-    return input.withColumns(generated.build());
+    return part.build();
   }
 
   private List<int[]> pairs() {

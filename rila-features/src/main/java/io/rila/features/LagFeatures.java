@@ -3,6 +3,7 @@ package io.rila.features;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class LagFeatures implements FeatureStep {
   private final boolean current;
   private final boolean keepInput;
   private final Executor executor;
+  private final List<String> outputNames;
 
   private LagFeatures(Builder b) {
     this.sources = List.copyOf(b.sources);
@@ -57,6 +59,7 @@ public final class LagFeatures implements FeatureStep {
     this.current = b.current == null || b.current;
     this.keepInput = b.keepInput == null || b.keepInput;
     this.executor = b.executor;
+    this.outputNames = names();
   }
 
   /** A new builder. */
@@ -66,6 +69,10 @@ public final class LagFeatures implements FeatureStep {
 
   /** The generated column names, in output order. */
   public List<String> outputNames() {
+    return outputNames;
+  }
+
+  private List<String> names() {
     List<String> out = new ArrayList<>(sources.size() * perSource());
     for (String prefix : prefixes) {
       if (current) {
@@ -92,58 +99,47 @@ public final class LagFeatures implements FeatureStep {
     Frames.requireRows(input, "input");
     Frames.requireIncreasingIndex(input, "input");
     int[] at = Frames.positions(input, sources);
-    int n = input.rows();
-    int per = perSource();
-    double[][] out = new double[sources.size() * per][];
     int chunks = Parallel.chunks(executor, sources.size());
+    Frame[] parts = new Frame[chunks];
     Parallel.run(
         executor,
         chunks,
         chunk -> {
           int from = (int) ((long) sources.size() * chunk / chunks);
           int to = (int) ((long) sources.size() * (chunk + 1) / chunks);
-          double[] src = new double[n];
-          for (int s = from; s < to; s++) {
-            input.copyColumnInto(at[s], src);
-            shiftAll(src, out, s * per);
-          }
+          parts[chunk] = shiftRange(input, at, from, to);
         });
-    List<String> names = outputNames();
-    Frame.Builder generated = Frame.builder();
-    if (input.hasIndex()) {
-      generated.index(input.dates());
-    }
-    for (int c = 0; c < out.length; c++) {
-      generated.column(names.get(c), out[c]);
-    }
-    Frame result = generated.build();
-    return keepInput ? input.withColumns(result) : result;
+    Frame base = keepInput ? input : input.select(List.of());
+    return base.withColumns(Arrays.asList(parts));
   }
 
-  private void shiftAll(double[] src, double[][] out, int first) {
-    int n = src.length;
-    int c = first;
-    if (current) {
-      out[c++] = src.clone();
-    }
-    for (int k = 1; k <= lags; k++) {
-      double[] dst = new double[n];
-      int shift = Math.min(k, n);
-      for (int i = 0; i < shift; i++) {
-        dst[i] = Double.NaN;
+  /** The generated columns of sources {@code from .. to-1}; scratch arrays reused throughout. */
+  private Frame shiftRange(Frame input, int[] at, int from, int to) {
+    int n = input.rows();
+    int per = perSource();
+    double[] src = new double[n];
+    double[] dst = new double[n];
+    Frame.Builder part = Frame.builder();
+    for (int s = from; s < to; s++) {
+      input.copyColumnInto(at[s], src);
+      int c = s * per;
+      if (current) {
+        part.column(outputNames.get(c++), src);
       }
-      System.arraycopy(src, 0, dst, shift, n - shift);
-      out[c++] = dst;
-    }
-    for (int k = 1; k <= leads; k++) {
-      double[] dst = new double[n];
-      int shift = Math.min(k, n);
-      System.arraycopy(src, shift, dst, 0, n - shift);
-      for (int i = n - shift; i < n; i++) {
-        dst[i] = Double.NaN;
+      for (int k = 1; k <= lags; k++) {
+        int shift = Math.min(k, n);
+        Arrays.fill(dst, 0, shift, Double.NaN);
+        System.arraycopy(src, 0, dst, shift, n - shift);
+        part.column(outputNames.get(c++), dst);
       }
-      out[c++] = dst;
+      for (int k = 1; k <= leads; k++) {
+        int shift = Math.min(k, n);
+        System.arraycopy(src, shift, dst, 0, n - shift);
+        Arrays.fill(dst, n - shift, n, Double.NaN);
+        part.column(outputNames.get(c++), dst);
+      }
     }
+    return part.build();
   }
 
   private int perSource() {

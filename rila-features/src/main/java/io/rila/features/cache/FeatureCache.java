@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each entry is one file, {@code <key>.frame}, in the cache folder: a versioned binary form of
- * the result frame (index, names, raw {@code double} bits) that ends with the SHA-256 of its
+ * the result frame (index, names, raw {@code double} bits) that ends with a CRC-32C of its
  * content. Entries are written to a temporary file in the same folder, forced to disk and renamed
  * into place, so a reader sees a whole entry or none. An entry that fails its checksum, is
  * truncated, or holds another key is logged (SLF4J, WARN), deleted and recomputed. The key covers

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * The binary form of a cached frame and the canonical bytes that feed cache keys.
@@ -21,13 +23,13 @@ import java.util.List;
  * <p>Entry layout (big-endian): magic {@code RILAFRAM}, int version, 32-byte key, int rows, int
  * columns, byte hasIndex, the index as {@code long} epoch days, per column an int byte length and
  * the UTF-8 name, then the columns one after the other as raw {@code double} bits, and last the
- * SHA-256 of everything before it.
+ * CRC-32C of everything before it as an int (a corruption check: the key already is a SHA-256).
  */
 final class FrameCodec {
 
   static final int VERSION = 1;
   private static final byte[] MAGIC = "RILAFRAM".getBytes(StandardCharsets.US_ASCII);
-  private static final int DIGEST_BYTES = 32;
+  private static final int CHECKSUM_BYTES = Integer.BYTES;
 
   private FrameCodec() {}
 
@@ -85,7 +87,7 @@ final class FrameCodec {
 
   /** Writes {@code frame} as an entry for {@code key}, checksum included. */
   static void write(OutputStream out, byte[] key, Frame frame) throws IOException {
-    MessageDigest checksum = sha256();
+    CRC32C checksum = new CRC32C();
     DataOutputStream data = new DataOutputStream(new ChecksummedStream(out, checksum));
     data.write(MAGIC);
     data.writeInt(VERSION);
@@ -109,13 +111,11 @@ final class FrameCodec {
     for (int j = 0; j < frame.columnCount(); j++) {
       frame.copyColumnInto(j, column);
       block.clear();
-      for (int i = 0; i < rows; i++) {
-        block.putLong(Double.doubleToRawLongBits(column[i]));
-      }
-      data.write(block.array(), 0, block.position());
+      block.asDoubleBuffer().put(column);
+      data.write(block.array(), 0, rows * Long.BYTES);
     }
     data.flush();
-    out.write(checksum.digest());
+    new DataOutputStream(out).writeInt((int) checksum.getValue());
     out.flush();
   }
 
@@ -125,13 +125,13 @@ final class FrameCodec {
    * @throws CorruptEntryException if the bytes are not a complete, intact entry for {@code key}
    */
   static Frame read(byte[] bytes, byte[] key) throws CorruptEntryException {
-    if (bytes.length < MAGIC.length + Integer.BYTES + key.length + DIGEST_BYTES) {
+    if (bytes.length < MAGIC.length + Integer.BYTES + key.length + CHECKSUM_BYTES) {
       throw new CorruptEntryException("truncated (" + bytes.length + " bytes)");
     }
-    int body = bytes.length - DIGEST_BYTES;
-    MessageDigest checksum = sha256();
+    int body = bytes.length - CHECKSUM_BYTES;
+    CRC32C checksum = new CRC32C();
     checksum.update(bytes, 0, body);
-    if (!MessageDigest.isEqual(checksum.digest(), Arrays.copyOfRange(bytes, body, bytes.length))) {
+    if ((int) checksum.getValue() != ByteBuffer.wrap(bytes, body, CHECKSUM_BYTES).getInt()) {
       throw new CorruptEntryException("checksum mismatch");
     }
     ByteBuffer in = ByteBuffer.wrap(bytes, 0, body);
@@ -179,10 +179,9 @@ final class FrameCodec {
         throw new CorruptEntryException("value block has " + in.remaining() + " bytes");
       }
       double[] column = new double[rows];
+      DoubleBuffer values = in.slice().asDoubleBuffer();
       for (int j = 0; j < columns; j++) {
-        for (int i = 0; i < rows; i++) {
-          column[i] = Double.longBitsToDouble(in.getLong());
-        }
+        values.get(column);
         frame.column(names[j], column);
       }
       return frame.build();
@@ -200,12 +199,12 @@ final class FrameCodec {
     }
   }
 
-  /** Passes bytes through while feeding them to a digest. */
+  /** Passes bytes through while feeding them to a checksum. */
   private static final class ChecksummedStream extends OutputStream {
     private final OutputStream out;
-    private final MessageDigest digest;
+    private final CRC32C digest;
 
-    ChecksummedStream(OutputStream out, MessageDigest digest) {
+    ChecksummedStream(OutputStream out, CRC32C digest) {
       this.out = out;
       this.digest = digest;
     }
@@ -213,7 +212,7 @@ final class FrameCodec {
     @Override
     public void write(int b) throws IOException {
       out.write(b);
-      digest.update((byte) b);
+      digest.update(b);
     }
 
     @Override
