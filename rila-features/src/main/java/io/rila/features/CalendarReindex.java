@@ -4,6 +4,7 @@ import io.rila.core.frame.Frame;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,9 +68,7 @@ public final class CalendarReindex implements FeatureStep {
     int days = Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1);
     int[] source = new int[days];
     LocalDate lastInput = dates.get(n - 1);
-    for (int d = 0; d < days; d++) {
-      source[d] = -1;
-    }
+    Arrays.fill(source, -1);
     for (int i = 0; i < n; i++) {
       long d = ChronoUnit.DAYS.between(first, dates.get(i));
       if (d >= 0 && d < days) {

@@ -30,7 +30,7 @@ import java.util.Objects;
  * Aggregation#MEAN} unless set.
  *
  * <p>The input must have a strictly increasing date index. Thread-safe and immutable; {@link
- * #apply} allocates the output and two scratch arrays of the week count.
+ * #apply} allocates the output and a few scratch arrays, reused for every column.
  */
 public final class WeeklyAggregation implements FeatureStep {
 
