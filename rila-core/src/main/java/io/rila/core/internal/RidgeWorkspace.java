@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>Not thread-safe: use one workspace per thread. {@link #solve} allocates nothing when the
  * form it uses was sized by the constructor (always the case for {@code SolveForm.AUTO}); a
  * forced form the constructor did not size, and the first {@link #solveNonNegative} call,
- * allocate their buffers once and keep them.
+ * allocate their buffers once and keep them, and the first dual solve on a kernel computes its
+ * {@code K = X X^T} once for all workspaces.
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
