@@ -8,6 +8,7 @@ import io.rila.core.internal.RidgeKernel;
 import io.rila.core.regression.SolveForm;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -63,6 +64,9 @@ import org.slf4j.LoggerFactory;
 public final class BootstrapRidgeEnsemble {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapRidgeEnsemble.class);
+
+  /** The builder's marker for an estimator count not set. */
+  private static final int UNSET_INT = -1;
 
   /** Share of the rows with positive weight that an i.i.d. member is expected to draw. */
   private static final double EXPECTED_DISTINCT = 1 - Math.exp(-1);
@@ -199,7 +203,9 @@ public final class BootstrapRidgeEnsemble {
    *     is NaN, infinite or outside the transform's domain (the message names the row and
    *     column), or a block is longer than the data
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalStateException if a member cannot be fitted (the message names it)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fit(double[][] x, double[] y) {
     return fit(x, y, null, null, true);
@@ -218,8 +224,9 @@ public final class BootstrapRidgeEnsemble {
    *     is NaN, infinite, negative (weights) or outside the transform's domain (the message names
    *     the row and column), all weights are zero, or a block is longer than the data
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalArgumentException if a member has no Ridge solution at this alpha, or
-   *     {@link IllegalStateException} if it fails otherwise (both name the member)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fit(double[][] x, double[] y, double[] weights) {
     Objects.requireNonNull(weights, "weights");
@@ -237,7 +244,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as {@link #fit(double[][], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalStateException if a member cannot be fitted (the message names it)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fitTransformed(double[][] x, double[] z) {
     return fit(x, z, null, null, false);
@@ -253,7 +262,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as {@link #fit(double[][], double[], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalStateException if a member cannot be fitted (the message names it)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fitTransformed(double[][] x, double[] z, double[] weights) {
     Objects.requireNonNull(weights, "weights");
@@ -273,7 +284,9 @@ public final class BootstrapRidgeEnsemble {
    *     or outside the transform's domain (the message names the column and row), or as {@link
    *     #fit(double[][], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalStateException if a member cannot be fitted (the message names it)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fit(Frame frame, String target, List<String> features) {
     return fitFrame(frame, target, features, null, true);
@@ -293,7 +306,9 @@ public final class BootstrapRidgeEnsemble {
    *     negative (weights) or outside the transform's domain (the message names the column and
    *     row), or as {@link #fit(double[][], double[], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalStateException if a member cannot be fitted (the message names it)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fit(Frame frame, String target, List<String> features, String weight) {
     Objects.requireNonNull(weight, "weight");
@@ -312,7 +327,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a feature name is null
    * @throws IllegalArgumentException as {@link #fit(Frame, String, List, String)}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
-   * @throws IllegalStateException if a member cannot be fitted (the message names it)
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
    */
   public EnsembleModel fitTransformed(
       Frame frame, String target, List<String> features, String weight) {
@@ -388,7 +405,7 @@ public final class BootstrapRidgeEnsemble {
     int threads = train(job, helpers);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.info("bootstrap ridge fit done: {} members, {} rows x {} features, {} form, {} threads,"
-            + " {} s", estimators, n, p, form, threads, String.format("%.3f", seconds));
+            + " {} s", estimators, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
     return new EnsembleModel(store, names, n, alpha, seed, resampling, targetTransform,
         nonNegative, form, executor);
   }
@@ -409,7 +426,7 @@ public final class BootstrapRidgeEnsemble {
     };
     try {
       return MemberRunner.run(estimators, MemberRunner.defaultChunkSize(estimators), executor,
-          helpers, job, events, () -> token != null && token.isCancelled());
+          helpers, job, events, () -> token != null && token.isCancelled(), true);
     } catch (MemberRunner.MemberFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
@@ -435,10 +452,6 @@ public final class BootstrapRidgeEnsemble {
             + (transform ? targetTransform.domain() : "finite, on the model's scale") + ")");
       }
       z[i] = transform ? targetTransform.apply(v) : v;
-      if (!Double.isFinite(z[i])) {
-        throw new IllegalArgumentException(
-            "y[" + i + "]: " + v + " maps to " + z[i] + " (expected: finite)");
-      }
     }
     return z;
   }
@@ -489,8 +502,6 @@ public final class BootstrapRidgeEnsemble {
         + ", precision=" + precision + ", nonNegative=" + nonNegative + ", solveForm="
         + solveForm + "]";
   }
-
-  private static final int UNSET_INT = -1;
 
   /**
    * Settings of a {@link BootstrapRidgeEnsemble}. Each option can be set once (a second call

@@ -458,7 +458,7 @@ public final class EnsembleModel {
   private void runBlocks(int blocks, boolean parallel, Supplier<MemberRunner.Worker> workers) {
     int helpers = parallel ? MemberRunner.helpers(executor) : 0;
     try {
-      MemberRunner.run(blocks, 1, executor, helpers, workers, NO_LISTENER, () -> false);
+      MemberRunner.run(blocks, 1, executor, helpers, workers, NO_LISTENER, () -> false, false);
     } catch (MemberRunner.MemberFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {

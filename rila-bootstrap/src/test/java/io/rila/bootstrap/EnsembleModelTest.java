@@ -129,6 +129,23 @@ class EnsembleModelTest {
   }
 
   @Test
+  void predict_onAnInterruptedThreadCompletes() {
+    EnsembleModel model = model(TargetTransform.IDENTITY, Precision.FLOAT);
+    double[][] rows = Arrays.copyOf(X, 12);
+    SummaryTable expected = model.predict(rows);
+    Thread.currentThread().interrupt();
+    try {
+      SummaryTable actual = model.predict(rows);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      for (int r = 0; r < rows.length; r++) {
+        assertThat(actual.summary(r)).isEqualTo(expected.summary(r));
+      }
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void scenarios_pairedSummariesMatchMemberByMemberRecomputation() {
     Frame frame = Frame.builder()
         .column("rate_current", column(0))

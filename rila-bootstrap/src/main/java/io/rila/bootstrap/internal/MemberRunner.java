@@ -89,6 +89,7 @@ public final class MemberRunner {
   private final Supplier<? extends Worker> workers;
   private final Listener listener;
   private final BooleanSupplier cancelled;
+  private final boolean interruptible;
 
   private final AtomicInteger nextChunk = new AtomicInteger();
   private final AtomicInteger participants = new AtomicInteger();
@@ -103,13 +104,14 @@ public final class MemberRunner {
 
   private MemberRunner(
       int total, int chunkSize, Supplier<? extends Worker> workers,
-      Listener listener, BooleanSupplier cancelled) {
+      Listener listener, BooleanSupplier cancelled, boolean interruptible) {
     this.total = total;
     this.chunkSize = chunkSize;
     this.chunks = (int) (((long) total + chunkSize - 1) / chunkSize);
     this.workers = workers;
     this.listener = listener;
     this.cancelled = cancelled;
+    this.interruptible = interruptible;
   }
 
   /**
@@ -151,19 +153,22 @@ public final class MemberRunner {
    * @param workers makes one worker per participating thread
    * @param listener hears about completed chunks and progress
    * @param cancelled polled between members; true stops the run
+   * @param interruptible whether an interrupt of the calling thread (or of a participating
+   *     thread) stops the run; otherwise interrupts are only passed on (the flag is set again)
    * @return the number of threads that ran at least one chunk
    * @throws MemberFailure if a member failed
-   * @throws CancellationException if {@code cancelled} turned true or the calling thread was
-   *     interrupted (its interrupt flag is then set again)
+   * @throws CancellationException if {@code cancelled} turned true, or the run is interruptible
+   *     and a participating thread was interrupted (the caller's interrupt flag is then set
+   *     again)
    * @throws RuntimeException or {@link Error} thrown by the listener or by creating a worker
    */
   public static int run(
       int total, int chunkSize, Executor executor, int helpers,
       Supplier<? extends Worker> workers, Listener listener,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled, boolean interruptible) {
     Objects.requireNonNull(executor, "executor");
     MemberRunner runner =
-        new MemberRunner(total, chunkSize, workers, listener, cancelled);
+        new MemberRunner(total, chunkSize, workers, listener, cancelled, interruptible);
     return runner.execute(executor, Math.min(helpers, runner.chunks - 1));
   }
 
@@ -184,7 +189,7 @@ public final class MemberRunner {
       if (failure != null) {
         throwFailure();
       }
-      if (wasCancelled || interrupted) {
+      if (wasCancelled || (interrupted && interruptible)) {
         throw new CancellationException(
             "fit cancelled after " + done + " of " + total + " members"
                 + (interrupted ? " (thread interrupted)" : ""));
@@ -204,7 +209,10 @@ public final class MemberRunner {
     throw (Error) t;
   }
 
-  /** Waits until every chunk is settled; an interrupt stops the run but the wait goes on. */
+  /**
+   * Waits until every chunk is settled; an interrupt stops an interruptible run, and the wait goes
+   * on either way.
+   */
   private boolean awaitSettled() {
     boolean interrupted = false;
     synchronized (lock) {
@@ -213,7 +221,9 @@ public final class MemberRunner {
           lock.wait();
         } catch (InterruptedException e) {
           interrupted = true;
-          stop = true;
+          if (interruptible) {
+            stop = true;
+          }
         }
       }
     }
@@ -250,7 +260,7 @@ public final class MemberRunner {
     if (stop) {
       return true;
     }
-    if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+    if (cancelled.getAsBoolean() || (interruptible && Thread.currentThread().isInterrupted())) {
       synchronized (lock) {
         wasCancelled = true;
       }

@@ -44,7 +44,7 @@ class MemberRunnerTest {
         int threads = MemberRunner.run(1003, 7, executor, 3, () -> {
           workers.incrementAndGet();
           return hits::incrementAndGet;
-        }, recorder, () -> false);
+        }, recorder, () -> false, true);
         for (int k = 0; k < 1003; k++) {
           assertThat(hits.get(k)).as("member %d", k).isEqualTo(1);
         }
@@ -67,7 +67,7 @@ class MemberRunnerTest {
     List<Runnable> parked = new ArrayList<>();
     AtomicIntegerArray hits = new AtomicIntegerArray(50);
     int threads = MemberRunner.run(50, 5, parked::add, 4, () -> hits::incrementAndGet,
-        new Recorder(), () -> false);
+        new Recorder(), () -> false, true);
     assertThat(threads).isEqualTo(1);
     assertThat(parked).hasSize(4);
     parked.forEach(Runnable::run);
@@ -86,7 +86,7 @@ class MemberRunnerTest {
         throw cause;
       }
       hits.incrementAndGet(k);
-    }, recorder, () -> false))
+    }, recorder, () -> false, true))
         .isInstanceOfSatisfying(MemberRunner.MemberFailure.class,
             f -> assertThat(f.member()).isEqualTo(37))
         .hasCause(cause)
@@ -106,7 +106,7 @@ class MemberRunnerTest {
         if (k % 10 == 9) {
           throw new IllegalStateException("bad " + k);
         }
-      }, new Recorder(), () -> false))
+      }, new Recorder(), () -> false, true))
           .isInstanceOfSatisfying(MemberRunner.MemberFailure.class,
               f -> assertThat(f.member() % 10).isEqualTo(9));
     } finally {
@@ -118,7 +118,7 @@ class MemberRunnerTest {
   void run_cancelledBetweenMembers() {
     AtomicInteger ran = new AtomicInteger();
     assertThatThrownBy(() -> MemberRunner.run(100, 10, Runnable::run, 0,
-        () -> k -> ran.incrementAndGet(), new Recorder(), () -> ran.get() >= 25))
+        () -> k -> ran.incrementAndGet(), new Recorder(), () -> ran.get() >= 25, true))
         .isInstanceOf(CancellationException.class)
         .hasMessageContaining("cancelled after 20 of 100 members");
     assertThat(ran.get()).isEqualTo(25);
@@ -129,7 +129,7 @@ class MemberRunnerTest {
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> MemberRunner.run(10, 1, Runnable::run, 0, () -> k -> { },
-          new Recorder(), () -> false))
+          new Recorder(), () -> false, true))
           .isInstanceOf(CancellationException.class).hasMessageContaining("after 0 of 10");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
@@ -138,15 +138,31 @@ class MemberRunnerTest {
   }
 
   @Test
+  void run_notInterruptibleFinishesAndKeepsTheFlag() {
+    AtomicIntegerArray hits = new AtomicIntegerArray(30);
+    Thread.currentThread().interrupt();
+    try {
+      MemberRunner.run(30, 4, Runnable::run, 0, () -> hits::incrementAndGet, new Recorder(),
+          () -> false, false);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    for (int k = 0; k < 30; k++) {
+      assertThat(hits.get(k)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void run_progressAboutEveryPercent() {
     Recorder recorder = new Recorder();
-    MemberRunner.run(10_000, 1, Runnable::run, 0, () -> k -> { }, recorder, () -> false);
+    MemberRunner.run(10_000, 1, Runnable::run, 0, () -> k -> { }, recorder, () -> false, true);
     assertThat(recorder.progress).hasSize(100);
     for (int i = 0; i < 100; i++) {
       assertThat(recorder.progress.get(i)).containsExactly(100 * (i + 1), 10_000);
     }
     Recorder few = new Recorder();
-    MemberRunner.run(3, 1, Runnable::run, 0, () -> k -> { }, few, () -> false);
+    MemberRunner.run(3, 1, Runnable::run, 0, () -> k -> { }, few, () -> false, true);
     assertThat(few.progress).hasSize(3);
     assertThat(few.progress.get(2)).containsExactly(3, 3);
   }
@@ -161,7 +177,7 @@ class MemberRunnerTest {
       }
     };
     assertThatThrownBy(() -> MemberRunner.run(20, 2, Runnable::run, 0, () -> k -> { }, failing,
-        () -> false)).isSameAs(boom);
+        () -> false, true)).isSameAs(boom);
   }
 
   @Test
@@ -169,7 +185,7 @@ class MemberRunnerTest {
     OutOfMemoryError oom = new OutOfMemoryError("workspace");
     assertThatThrownBy(() -> MemberRunner.run(20, 2, Runnable::run, 0, () -> {
       throw oom;
-    }, new Recorder(), () -> false)).isSameAs(oom);
+    }, new Recorder(), () -> false, true)).isSameAs(oom);
   }
 
   @Test
