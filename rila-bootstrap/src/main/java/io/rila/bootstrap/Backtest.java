@@ -238,7 +238,7 @@ public final class Backtest {
     };
     try {
       MemberRunner.run(count, 1, executor, MemberRunner.helpers(executor), workers, NO_LISTENER,
-          () -> false);
+          () -> false, true);
     } catch (MemberRunner.MemberFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {

@@ -161,7 +161,7 @@ public final class CoverageStudy {
     };
     try {
       MemberRunner.run(replications, 1, executor, MemberRunner.helpers(executor), workers,
-          NO_LISTENER, () -> false);
+          NO_LISTENER, () -> false, true);
     } catch (MemberRunner.MemberFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {

@@ -24,7 +24,9 @@ import java.util.Objects;
  * rows were dropped (holiday weeks, say) and age should count calendar periods, {@code
  * decay(rate, periods)} takes each row's period number (its position before dropping, or weeks
  * since a start date) and row {@code i} weighs {@code rate^(periods[c] - periods[i])}. With the
- * periods of the production frame this gives exactly the weights of its training matrix.
+ * periods of the production frame this gives exactly the weights of its training matrix. Powers
+ * are {@link StrictMath#pow(double, double)}, so weights are the same on every JVM and agree with
+ * {@code io.rila.features.DecayWeights}.
  *
  * <p>Thread safety: immutable (arrays are copied in). Equality: by identity.
  */
@@ -153,7 +155,7 @@ public final class CutoffWeights {
     double[] w = new double[cutoff];
     for (int i = 0; i < cutoff; i++) {
       int age = periods == null ? cutoff - i : periods[cutoff] - periods[i];
-      w[i] = Math.pow(rate, age);
+      w[i] = StrictMath.pow(rate, age);
     }
     return w;
   }

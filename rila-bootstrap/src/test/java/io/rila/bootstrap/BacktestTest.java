@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -62,7 +63,7 @@ class BacktestTest {
         for (int c = 20; c < 27; c++) {
           double[] w = new double[c];
           for (int i = 0; i < c; i++) {
-            w[i] = Math.pow(0.97, c - i);
+            w[i] = StrictMath.pow(0.97, c - i);
           }
           EnsembleModel direct =
               template.fit(Arrays.copyOf(X, c), Arrays.copyOf(Y, c), w);
@@ -160,6 +161,18 @@ class BacktestTest {
   }
 
   @Test
+  void run_interruptedCallerCancels() {
+    Backtest b = backtest(ensemble().build()).executor(Runnable::run).build();
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> b.run(X, Y)).isInstanceOf(CancellationException.class);
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(b.run(X, Y).size()).isEqualTo(28);
+  }
+
+  @Test
   void run_frameEqualsMatrix() {
     Frame frame = Frame.builder()
         .column("a", column(X, 0)).column("b", column(X, 1)).column("c", column(X, 2))
@@ -230,7 +243,7 @@ class BacktestTest {
     int c = data.rows() - 1;
     double[] w = new double[c];
     for (int i = 0; i < c; i++) {
-      w[i] = Math.pow(0.98, weeks[c] - weeks[i]);
+      w[i] = StrictMath.pow(0.98, weeks[c] - weeks[i]);
     }
     double[][] x = data.toRowMatrix(features);
     double[] y = data.column("sales_target_current");

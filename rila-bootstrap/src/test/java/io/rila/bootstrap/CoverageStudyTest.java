@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,20 @@ class CoverageStudyTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void run_interruptedCallerCancels() {
+    CoverageStudy study = CoverageStudy.newBuilder().rows(20).replications(4)
+        .executor(Runnable::run).build();
+    BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder().estimators(20).build();
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> study.run(ensemble)).isInstanceOf(CancellationException.class);
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(study.run(ensemble).replications()).isEqualTo(4);
   }
 
   @Test
