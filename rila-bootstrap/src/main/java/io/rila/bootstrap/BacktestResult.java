@@ -341,7 +341,10 @@ public final class BacktestResult {
     }
   }
 
-  /** Such as {@code BacktestResult[cutoffs 30..151, model r2=0.61 mape=0.08, naive r2=...]}. */
+  /**
+   * Such as {@code BacktestResult[cutoffs 30..184, model ForecastMetrics[n=155, ...], naive(lag 1)
+   * ForecastMetrics[n=155, ...]]}.
+   */
   @Override
   public String toString() {
     return "BacktestResult[cutoffs " + start + ".." + (end - 1) + ", model " + metrics()
