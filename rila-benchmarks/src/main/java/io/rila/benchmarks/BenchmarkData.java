@@ -1,0 +1,160 @@
+package io.rila.benchmarks;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * The data sets every benchmark uses, generated from a seed so that rila and the scikit-learn
+ * reference read identical numbers.
+ *
+ * <ul>
+ *   <li>{@link #guide(int, int, long)}: the performance guide's shape, 598 engineered features x
+ *       150 weekly rows: 23 random-walk rate series, each with lags 0..25, and a target
+ *       {@code log1p(sales)} driven by a few of them plus noise.
+ *   <li>{@link #production(int, long)}: the production model's shape, 4 features x 152 rows,
+ *       weights {@code 0.99^(rows-1-i)}, a log1p target.
+ * </ul>
+ *
+ * <p>{@link #main(String[])} writes both as CSV ({@code guide_x.csv}, {@code guide_y.csv},
+ * {@code production_x.csv}, {@code production_y.csv}, {@code production_w.csv}) for
+ * {@code python/sklearn_reference.py}.
+ */
+public final class BenchmarkData {
+
+  /** Number of random-walk series in the guide's shape. */
+  public static final int GUIDE_SERIES = 23;
+  /** Lags per series in the guide's shape (0..25). */
+  public static final int GUIDE_LAGS = 26;
+
+  private final double[][] x;
+  private final double[] y;
+  private final double[] weights;
+
+  private BenchmarkData(double[][] x, double[] y, double[] weights) {
+    this.x = x;
+    this.y = y;
+    this.weights = weights;
+  }
+
+  /** Rows x features, shared: benchmarks must not modify it. */
+  public double[][] x() {
+    return x;
+  }
+
+  /** The log1p-space target, shared: benchmarks must not modify it. */
+  public double[] y() {
+    return y;
+  }
+
+  /** Sample weights, or {@code null} for unweighted data. */
+  public double[] weights() {
+    return weights;
+  }
+
+  /** The guide's shape: {@code features} lagged random-walk columns x {@code rows} rows. */
+  public static BenchmarkData guide(int rows, int features, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int series = (features + GUIDE_LAGS - 1) / GUIDE_LAGS;
+    int length = rows + GUIDE_LAGS;
+    double[][] walks = new double[series][length];
+    for (int s = 0; s < series; s++) {
+      double level = 1.0 + 3.0 * random.nextDouble();
+      for (int t = 0; t < length; t++) {
+        level += 0.05 * gaussian(random);
+        walks[s][t] = level;
+      }
+    }
+    double[][] x = new double[rows][features];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < features; j++) {
+        int s = j / GUIDE_LAGS;
+        int lag = j % GUIDE_LAGS;
+        x[i][j] = walks[s][i + GUIDE_LAGS - lag];
+      }
+    }
+    double[] y = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      double own = x[i][0];
+      double competitor = x[i][Math.min(features - 1, GUIDE_LAGS + 2)];
+      y[i] = 8.0 + 0.6 * own - 0.4 * competitor + 0.1 * gaussian(random);
+    }
+    return new BenchmarkData(x, y, null);
+  }
+
+  /** The production model's shape: 4 features x {@code rows}, 0.99 decay weights. */
+  public static BenchmarkData production(int rows, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[][] x = new double[rows][4];
+    double mid = 1.0;
+    double top5 = 1.7;
+    double own = 1.5;
+    double[] ownHistory = new double[rows + 3];
+    for (int t = 0; t < rows + 3; t++) {
+      if (random.nextDouble() < 0.1) {
+        own = Math.max(0.25, own + 0.25 * (random.nextBoolean() ? 1 : -1));
+      }
+      ownHistory[t] = own;
+    }
+    double[] y = new double[rows];
+    double[] w = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      mid += 0.02 * gaussian(random);
+      top5 += 0.02 * gaussian(random);
+      x[i][0] = mid;
+      x[i][1] = top5;
+      x[i][2] = ownHistory[i + 3];
+      x[i][3] = ownHistory[i];
+      y[i] = 9.0 - 0.3 * mid - 0.2 * top5 + 0.25 * x[i][2] + 0.1 * x[i][3]
+          + 0.15 * gaussian(random);
+      w[i] = Math.pow(0.99, rows - 1 - i);
+    }
+    return new BenchmarkData(x, y, w);
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    double u;
+    double v;
+    double s;
+    do {
+      u = 2 * random.nextDouble() - 1;
+      v = 2 * random.nextDouble() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s == 0);
+    return u * Math.sqrt(-2 * Math.log(s) / s);
+  }
+
+  /**
+   * Writes the benchmark data sets as CSV into the folder given as the first argument (default
+   * {@code target/benchmark-data}).
+   */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-data");
+    Files.createDirectories(dir);
+    BenchmarkData guide = guide(150, 598, 1L);
+    write(dir.resolve("guide_x.csv"), guide.x);
+    write(dir.resolve("guide_y.csv"), new double[][] {guide.y});
+    BenchmarkData production = production(152, 2L);
+    write(dir.resolve("production_x.csv"), production.x);
+    write(dir.resolve("production_y.csv"), new double[][] {production.y});
+    write(dir.resolve("production_w.csv"), new double[][] {production.weights});
+    System.out.println("benchmark data written to " + dir.toAbsolutePath());
+  }
+
+  private static void write(Path file, double[][] rows) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (double[] row : rows) {
+        for (int j = 0; j < row.length; j++) {
+          if (j > 0) {
+            out.write(',');
+          }
+          out.write(Double.toString(row[j]));
+        }
+        out.write('\n');
+      }
+    }
+  }
+}

@@ -1,0 +1,420 @@
+package io.rila.core.frame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rila.core.testing.SharedData;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrameCsvTest {
+
+  @TempDir Path dir;
+
+  private static Frame parse(String text) throws IOException {
+    return FrameCsv.defaults().read(new StringReader(text), "mem.csv");
+  }
+
+  /**
+   * Checks every cell of {@code frame} against the raw text of {@code file}, split on commas (the
+   * reference files have no quoting): numbers via {@link Double#parseDouble}, empty cells as NaN,
+   * the date column as the first ten characters.
+   */
+  private static void assertMatchesRawText(Frame frame, Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    String[] header = lines.get(0).split(",", -1);
+    assertThat(frame.rows()).isEqualTo(lines.size() - 1);
+    int nans = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      String[] cells = lines.get(i).split(",", -1);
+      assertThat(cells).hasSize(header.length);
+      for (int j = 0; j < header.length; j++) {
+        if (header[j].equals("date")) {
+          assertThat(frame.date(i - 1)).isEqualTo(LocalDate.parse(cells[j].substring(0, 10)));
+        } else if (cells[j].isEmpty()) {
+          assertThat(frame.get(i - 1, header[j])).isNaN();
+          nans++;
+        } else {
+          double expected = Double.parseDouble(cells[j]);
+          assertThat(Double.doubleToRawLongBits(frame.get(i - 1, header[j])))
+              .as("line %d, column %s", i + 1, header[j])
+              .isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+      }
+    }
+    int frameNans = 0;
+    for (int j = 0; j < frame.columnCount(); j++) {
+      for (double v : frame.column(j)) {
+        frameNans += Double.isNaN(v) ? 1 : 0;
+      }
+    }
+    assertThat(frameNans).isEqualTo(nans);
+  }
+
+  @Test
+  void read_finalWeeklyDataset() throws IOException {
+    Path file = SharedData.dataFile("final_weekly_dataset.csv");
+    Frame f = FrameCsv.defaults().read(file);
+    assertThat(f.rows()).isEqualTo(252);
+    assertThat(f.columnCount() + 1).isEqualTo(562);
+    assertThat(f.hasColumn("date")).isFalse();
+    assertThat(f.date(0)).isEqualTo(LocalDate.of(2021, 2, 7));
+    assertThat(f.date(251)).isEqualTo(LocalDate.of(2025, 11, 30));
+    assertThat(f.columnName(0)).isEqualTo("Allianz");
+    assertThat(f.get(0, "Prudential")).isEqualTo(3.7857142857142856);
+    assertThat(f.get(0, "sales_log")).isEqualTo(18.480854742859513);
+    assertThat(f.get(251, "Spread")).isEqualTo(-0.00552524978218405);
+    assertThat(f.get(0, "prudential_rate_t18")).isNaN();
+    assertMatchesRawText(f, file);
+  }
+
+  @Test
+  void read_weeklyAggregated() throws IOException {
+    Path file = SharedData.dataFile("weekly_aggregated.csv");
+    Frame f = FrameCsv.defaults().read(file);
+    assertThat(f.rows()).isEqualTo(266);
+    assertThat(f.columnCount()).isEqualTo(25);
+    assertThat(f.columnNames().subList(0, 3))
+        .containsExactly("C_weighted_mean", "C_core", "C_median");
+    assertThat(f.get(0, "DGS5")).isNaN();
+    assertThat(f.get(0, "VIXCLS")).isNaN();
+    assertThat(f.get(1, "DGS5")).isEqualTo(0.4428571428571429);
+    assertMatchesRawText(f, file);
+  }
+
+  @Test
+  void read_marketShareWeightsWithQuarterKey() throws IOException {
+    Path file = SharedData.dataFile("market_share_weights.csv");
+    FrameCsv csv = FrameCsv.builder().skipColumns("current_quarter").build();
+    Frame f = csv.read(file);
+    assertThat(f.hasIndex()).isFalse();
+    assertThat(f.rows()).isEqualTo(19);
+    assertThat(f.columnCount()).isEqualTo(10);
+    assertThat(f.get(0, "Allianz_weight")).isEqualTo(0.2863779148863159);
+    List<String> quarters = csv.readStrings(file, "current_quarter");
+    assertThat(quarters).hasSize(19);
+    assertThat(quarters.get(0)).isEqualTo("2021_Q2");
+    assertThat(quarters.get(18)).isEqualTo("2025_Q4");
+    Frame numericOnly = FrameCsv.builder().skipNonNumeric().build().read(file);
+    assertThat(numericOnly).isEqualTo(f);
+  }
+
+  @Test
+  void write_roundTripsRealDataBitForBit() throws IOException {
+    Frame f = FrameCsv.defaults().read(SharedData.dataFile("final_weekly_dataset.csv"));
+    Path out = dir.resolve("copy.csv");
+    FrameCsv.defaults().write(f, out);
+    assertThat(FrameCsv.defaults().read(out)).isEqualTo(f);
+  }
+
+  @Test
+  void write_roundTripsExtremeDoublesBitForBit() throws IOException {
+    SplittableRandom random = new SplittableRandom(7);
+    double[] special = {
+      0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE,
+      -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+      0.1, 1.0 / 3, 1e-310, 123456789012345678.0
+    };
+    double[] randomBits = new double[1000];
+    for (int i = 0; i < randomBits.length; i++) {
+      double v;
+      do {
+        v = Double.longBitsToDouble(random.nextLong());
+      } while (Double.isNaN(v));
+      randomBits[i] = v;
+    }
+    double[] gaussian = new double[1000];
+    for (int i = 0; i < gaussian.length; i++) {
+      gaussian[i] = random.nextDouble() * Math.pow(10, random.nextInt(-20, 20));
+    }
+    Frame f = Frame.builder()
+        .column("special", padded(special, 1000))
+        .column("bits", randomBits)
+        .column("scaled", gaussian)
+        .build();
+    Path out = dir.resolve("extreme.csv");
+    FrameCsv.defaults().write(f, out);
+    assertThat(FrameCsv.defaults().read(out)).isEqualTo(f);
+  }
+
+  private static double[] padded(double[] values, int n) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = values[i % values.length];
+    }
+    return out;
+  }
+
+  @Test
+  void write_indexFirstNanEmptyAndReplacesAtomically() throws IOException {
+    Frame f = Frame.builder()
+        .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14))
+        .column("a,b", new double[] {1.5, Double.NaN})
+        .column("c", new double[] {-2, 3e-20})
+        .build();
+    Path out = dir.resolve("f.csv");
+    Files.writeString(out, "old content");
+    FrameCsv.defaults().write(f, out);
+    assertThat(Files.readString(out))
+        .isEqualTo("date,\"a,b\",c\n2024-01-07,1.5,-2.0\n2024-01-14,,3.0E-20\n");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(out);
+    }
+    assertThat(FrameCsv.defaults().read(out)).isEqualTo(f);
+
+    FrameCsv weekCsv = FrameCsv.builder().indexColumn("week").build();
+    StringWriter text = new StringWriter();
+    weekCsv.write(f.select("c"), text);
+    assertThat(text.toString()).startsWith("week,c\n2024-01-07,-2.0\n");
+    assertThat(weekCsv.read(new StringReader(text.toString()), "s")).isEqualTo(f.select("c"));
+  }
+
+  @Test
+  void write_missingFolderLeavesNothing() {
+    Path out = dir.resolve("absent").resolve("f.csv");
+    assertThatThrownBy(() -> FrameCsv.defaults().write(Frame.builder().build(), out))
+        .isInstanceOf(IOException.class);
+    assertThat(out.getParent()).doesNotExist();
+  }
+
+  @Test
+  void write_badInput() {
+    Frame clash = Frame.builder()
+        .index(LocalDate.of(2024, 1, 7))
+        .column("date", new double[] {1})
+        .build();
+    assertThatThrownBy(() -> FrameCsv.defaults().write(clash, dir.resolve("x.csv")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("frame: has a column named 'date'");
+    assertThatThrownBy(() -> FrameCsv.defaults().write(null, dir.resolve("x.csv")))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("frame");
+    assertThatThrownBy(() -> FrameCsv.defaults().write(clash, (Path) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("path");
+    assertThat(dir.resolve("x.csv")).doesNotExist();
+  }
+
+  @Test
+  void read_datesWithAndWithoutTimeMissingCellsAndTokens() throws IOException {
+    Frame f = parse(
+        "x,date,y\n"
+            + "1,2022-09-04 00:00:00,\n"
+            + " 2.5 ,2022-09-11T00:00,NaN\n"
+            + "\n"
+            + "-1e3,2022-09-18,inf\n"
+            + "\"4\",2022-09-25,-Infinity");
+    assertThat(f.columnNames()).containsExactly("x", "y");
+    assertThat(f.dates())
+        .containsExactly(
+            LocalDate.of(2022, 9, 4),
+            LocalDate.of(2022, 9, 11),
+            LocalDate.of(2022, 9, 18),
+            LocalDate.of(2022, 9, 25));
+    assertThat(f.column("x")).containsExactly(1, 2.5, -1000, 4);
+    double[] y = f.column("y");
+    assertThat(y[0]).isNaN();
+    assertThat(y[1]).isNaN();
+    assertThat(y[2]).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(y[3]).isEqualTo(Double.NEGATIVE_INFINITY);
+  }
+
+  @Test
+  void read_headerOnlyGivesEmptyFrame() throws IOException {
+    Frame f = parse("date,a,b\n");
+    assertThat(f.rows()).isZero();
+    assertThat(f.columnNames()).containsExactly("a", "b");
+    assertThat(f.hasIndex()).isTrue();
+  }
+
+  @Test
+  void read_indexOptions() throws IOException {
+    String text = "week,date,v\n2024-01-07,1,2\n";
+    Frame byWeek = FrameCsv.builder().indexColumn("week").build()
+        .read(new StringReader(text), "s");
+    assertThat(byWeek.date(0)).isEqualTo(LocalDate.of(2024, 1, 7));
+    assertThat(byWeek.columnNames()).containsExactly("date", "v");
+    Frame none = FrameCsv.builder().noIndex().skipColumns("week").build()
+        .read(new StringReader(text), "s");
+    assertThat(none.hasIndex()).isFalse();
+    assertThat(none.columnNames()).containsExactly("date", "v");
+    assertThat(parse("a\n1\n").hasIndex()).isFalse();
+  }
+
+  @Test
+  void read_emptySource() {
+    assertThatThrownBy(() -> parse(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: empty");
+    assertThatThrownBy(() -> parse("\n\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: empty");
+  }
+
+  @Test
+  void read_duplicateHeader() {
+    assertThatThrownBy(() -> parse("date,a,b,a\n2024-01-07,1,2,3\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: line 1")
+        .hasMessageContaining("duplicate column 'a'")
+        .hasMessageContaining("header columns 2 and 4");
+  }
+
+  @Test
+  void read_blankHeaderName() {
+    assertThatThrownBy(() -> parse("\n,a\n1,2\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: line 2")
+        .hasMessageContaining("header column 1 is blank");
+  }
+
+  @Test
+  void read_missingIndexOrSkippedColumn() {
+    assertThatThrownBy(
+            () -> FrameCsv.builder().indexColumn("week").build()
+                .read(new StringReader("date,a\n2024-01-07,1\n"), "w.csv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("indexColumn: 'week' not found in the header of w.csv")
+        .hasMessageContaining("available: date, a");
+    assertThatThrownBy(
+            () -> FrameCsv.builder().skipColumns("q").build()
+                .read(new StringReader("a\n1\n"), "w.csv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("skipColumns: 'q' not found");
+  }
+
+  @Test
+  void read_raggedRowNamesLine() {
+    assertThatThrownBy(() -> parse("date,a,b\n2024-01-07,1,2\n\n2024-01-14,3\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: line 4 has 2 cells (expected: 3");
+    assertThatThrownBy(() -> parse("a,b\n1,2\n3,4,5"))
+        .hasMessageContaining("line 3 has 3 cells");
+  }
+
+  @Test
+  void read_unparsableCellNamesLineAndColumn() {
+    assertThatThrownBy(() -> parse("date,a,b\n2024-01-07,1,2\n2024-01-14,3,x4\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: line 3, column 'b': 'x4' is not a number");
+    assertThatThrownBy(() -> parse("a\n1.5d\n")).hasMessageContaining("'1.5d' is not a number");
+    assertThatThrownBy(() -> parse("a\n0x1p3\n")).hasMessageContaining("line 2, column 'a'");
+    assertThatThrownBy(() -> parse("a\n1e\n")).hasMessageContaining("'1e' is not a number");
+    assertThatThrownBy(() -> parse("a\n1\n--2\n")).hasMessageContaining("line 3, column 'a'");
+  }
+
+  @Test
+  void read_skipNonNumericDropsLabelColumns() throws IOException {
+    Frame f = FrameCsv.builder().skipNonNumeric().build()
+        .read(new StringReader("a,q,b\n1,2021_Q2,2\n3,4,5\n"), "s");
+    assertThat(f.columnNames()).containsExactly("a", "b");
+    assertThat(f.column("b")).containsExactly(2, 5);
+  }
+
+  @Test
+  void read_badDates() {
+    assertThatThrownBy(() -> parse("date,a\n2024-13-01,1\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: line 2, column 'date': '2024-13-01' is not an ISO date");
+    assertThatThrownBy(() -> parse("date,a\n2024-01-07,1\n,2\n"))
+        .hasMessageContaining("line 3, column 'date': '' is not an ISO date");
+    assertThatThrownBy(() -> parse("date,a\n2024-01-07 12:30:00,1\n"))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("has a time of day");
+    assertThatThrownBy(() -> parse("date,a\n2024-01-07 noon,1\n"))
+        .hasMessageContaining("is not an ISO date");
+  }
+
+  @Test
+  void read_malformedQuoting() {
+    assertThatThrownBy(() -> parse("a,b\n1,\"2\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mem.csv: malformed CSV");
+  }
+
+  @Test
+  void read_nullArguments() {
+    assertThatThrownBy(() -> FrameCsv.defaults().read((Path) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("path");
+    assertThatThrownBy(() -> FrameCsv.defaults().read(null, "s"))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("reader");
+    assertThatThrownBy(() -> FrameCsv.defaults().read(new StringReader("a\n"), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("source");
+  }
+
+  @Test
+  void read_missingFile() {
+    assertThatThrownBy(() -> FrameCsv.defaults().read(dir.resolve("none.csv")))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void readStrings_returnsRawCells() throws IOException {
+    List<String> q = FrameCsv.defaults()
+        .readStrings(new StringReader("a,q\n1,2021_Q2\n2,\n"), "s", "q");
+    assertThat(q).containsExactly("2021_Q2", "");
+    assertThatThrownBy(() -> q.add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void readStrings_badInput() {
+    assertThatThrownBy(
+            () -> FrameCsv.defaults().readStrings(new StringReader("a,q\n1,2\n"), "s", "z"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("column: 'z' not found in the header of s")
+        .hasMessageContaining("available: a, q");
+    assertThatThrownBy(
+            () -> FrameCsv.defaults().readStrings(new StringReader("a,q\n1\n"), "s", "q"))
+        .hasMessageContaining("s: line 2 has 1 cells");
+    assertThatThrownBy(() -> FrameCsv.defaults().readStrings(new StringReader(""), "s", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("column");
+  }
+
+  @Test
+  void builder_settingsOnce() {
+    assertThatThrownBy(() -> FrameCsv.builder().indexColumn("a").indexColumn("b"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("indexColumn was already set to 'a'");
+    assertThatThrownBy(() -> FrameCsv.builder().indexColumn("a").noIndex())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("indexColumn was already set");
+    assertThatThrownBy(() -> FrameCsv.builder().noIndex().indexColumn("a"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("noIndex() was already called");
+    assertThatThrownBy(() -> FrameCsv.builder().skipColumns("a").skipColumns("b"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("skipColumns was already set to [a]");
+    assertThatThrownBy(() -> FrameCsv.builder().skipNonNumeric().skipNonNumeric())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void builder_badValues() {
+    assertThatThrownBy(() -> FrameCsv.builder().indexColumn(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("indexColumn");
+    assertThatThrownBy(() -> FrameCsv.builder().indexColumn(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> FrameCsv.builder().skipColumns())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("skipColumns: no names");
+    assertThatThrownBy(() -> FrameCsv.builder().skipColumns("a", null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("names[1]");
+    assertThat(FrameCsv.builder().noIndex().build().toString()).contains("index=none");
+  }
+}
