@@ -128,7 +128,7 @@ public final class LassoFit {
     return s;
   }
 
-  /** Coordinate-descent sweeps used. */
+  /** Full coordinate-descent sweeps used (active-set sweeps in between are not counted). */
   public int iterations() {
     return iterations;
   }
