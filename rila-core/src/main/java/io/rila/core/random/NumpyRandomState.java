@@ -26,8 +26,8 @@ import java.util.Objects;
  * redrawn while above the range; no draw at all for a one-value range); {@code random_sample}'s
  * 53-bit doubles {@code ((a >>> 5) * 2^26 + (b >>> 6)) / 2^53}; and {@code choice} with
  * probabilities (numpy's checks on {@code p}, {@code cdf = cumsum(p) / cdf[-1]}, one {@code
- * random_sample} per draw, {@code searchsorted(side='right')}). Gaussian and other distributions are
- * not provided.
+ * random_sample} per draw, {@code searchsorted(side='right')}). Gaussian and other
+ * distributions are not provided.
  *
  * <p>Thread safety: not thread-safe; use one instance per thread. Allocation: the 624-word state is
  * allocated once and {@link #seed(long)} reseeds it in place; only {@link #choice(int, double[],
@@ -45,6 +45,7 @@ public final class NumpyRandomState {
   private static final double SUM_TOLERANCE = Math.sqrt(Math.ulp(1.0));
 
   private final int[] mt = new int[N];
+  /** The index of the next word to regenerate and output. */
   private int pos;
 
   /**
@@ -73,7 +74,7 @@ public final class NumpyRandomState {
       mt[i] = s;
       s = 1812433253 * (s ^ (s >>> 30)) + i + 1;
     }
-    pos = N;
+    pos = 0;
   }
 
   /**
@@ -272,32 +273,22 @@ public final class NumpyRandomState {
     return m;
   }
 
-  /** The next tempered MT19937 output. */
+  /**
+   * The next tempered MT19937 output. The state is regenerated one word at a time, just before the
+   * word is used, instead of all 624 at once (numpy's {@code mt19937_gen}): in-order regeneration
+   * reads exactly the words the batch form reads, so the stream is identical, and a member that
+   * needs a few hundred draws does not pay for 624.
+   */
   private int next32() {
-    if (pos == N) {
-      twist();
-    }
-    int y = mt[pos++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y;
-  }
-
-  /** Regenerates the 624 words (numpy's {@code mt19937_gen}). */
-  private void twist() {
-    int kk = 0;
-    for (; kk < N - M; kk++) {
-      int y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-      mt[kk] = mt[kk + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-    }
-    for (; kk < N - 1; kk++) {
-      int y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-      mt[kk] = mt[kk + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-    }
-    int y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
-    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-    pos = 0;
+    int kk = pos;
+    int y = (mt[kk] & UPPER_MASK) | (mt[kk == N - 1 ? 0 : kk + 1] & LOWER_MASK);
+    int w = mt[kk < N - M ? kk + M : kk + M - N] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    mt[kk] = w;
+    pos = kk == N - 1 ? 0 : kk + 1;
+    w ^= w >>> 11;
+    w ^= (w << 7) & 0x9d2c5680;
+    w ^= (w << 15) & 0xefc60000;
+    w ^= w >>> 18;
+    return w;
   }
 }

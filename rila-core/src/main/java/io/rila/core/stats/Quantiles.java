@@ -11,9 +11,10 @@ import java.util.Objects;
  * h - k}; the quantile is numpy's {@code _lerp(x[k], x[k+1], t)}: {@code a + (b - a) * t} when
  * {@code t < 0.5} and {@code b - (b - a) * (1 - t)} otherwise, with the top level taken from the
  * largest value. Every operation is the one numpy 1.24 performs in the same order, so results equal
- * {@code numpy.percentile(values, 100 * q, method='linear')} exactly (give {@code q} as numpy does,
- * {@code percent / 100.0}). For {@code float[]} data numpy subtracts in single precision and
- * interpolates in double; these methods do the same and return a {@code double}.
+ * {@code numpy.quantile(values, q)} exactly, and {@code numpy.percentile(values, percent)} for
+ * {@code q = percent / 100.0} (the division numpy does). For {@code float[]} data numpy subtracts
+ * in single precision and interpolates in double; these methods do the same and return a {@code
+ * double}.
  *
  * <p>The order statistics are found by selection (quickselect with a median-of-three pivot and a
  * heapsort fallback that bounds the worst case by {@code O(n log n)}), not by a full sort: the
@@ -46,7 +47,7 @@ public final class Quantiles {
    *
    * @param values the data, at least one value, all finite
    * @param q the level, {@code 0 <= q <= 1}
-   * @return {@code numpy.percentile(values, 100 * q, method='linear')}
+   * @return {@code numpy.quantile(values, q, method='linear')}
    * @throws NullPointerException if {@code values} is null
    * @throws IllegalArgumentException if {@code values} is empty or holds NaN or an infinity (the
    *     message names the index), or if {@code q} is NaN or outside {@code [0, 1]}
@@ -71,8 +72,8 @@ public final class Quantiles {
   }
 
   /**
-   * The quantiles at levels {@code qs} of {@code values} under a NaN policy; {@code values} are left
-   * untouched.
+   * The quantiles at levels {@code qs} of {@code values} under a NaN policy; {@code values} are
+   * left untouched.
    *
    * @param values the data, at least one value
    * @param policy what NaN values do
@@ -99,7 +100,7 @@ public final class Quantiles {
    *
    * @param values the data, at least one value, all finite
    * @param q the level, {@code 0 <= q <= 1}
-   * @return {@code numpy.percentile(values, 100 * q, method='linear')} for a {@code float32} array
+   * @return {@code numpy.quantile(values, q, method='linear')} for a {@code float32} array
    * @throws NullPointerException if {@code values} is null
    * @throws IllegalArgumentException if {@code values} is empty or holds NaN or an infinity (the
    *     message names the index), or if {@code q} is NaN or outside {@code [0, 1]}
@@ -110,7 +111,8 @@ public final class Quantiles {
   }
 
   /**
-   * The quantiles at levels {@code qs} of single-precision {@code values}, which are left untouched.
+   * The quantiles at levels {@code qs} of single-precision {@code values}, which are left
+   * untouched.
    *
    * @param values the data, at least one value, all finite
    * @param qs the levels, each {@code 0 <= q <= 1}, in any order, repeats allowed
@@ -213,8 +215,8 @@ public final class Quantiles {
 
   /**
    * Writes the quantiles of single-precision {@code scratch[from, to)} at levels {@code qs} into
-   * {@code out[0, qs.length)} under a NaN policy, reordering that range in place. Allocates nothing.
-   * Under {@link NanPolicy#OMIT} the NaN values end up at the end of the range.
+   * {@code out[0, qs.length)} under a NaN policy, reordering that range in place. Allocates
+   * nothing. Under {@link NanPolicy#OMIT} the NaN values end up at the end of the range.
    *
    * @param scratch the data; the range {@code [from, to)} is reordered, the rest is untouched
    * @param from the first index of the range
@@ -240,7 +242,9 @@ public final class Quantiles {
   private static void checkLevels(double[] qs) {
     Objects.requireNonNull(qs, "qs");
     for (int j = 0; j < qs.length; j++) {
-      Checks.probability(qs[j], "qs[" + j + "]");
+      if (!(qs[j] >= 0 && qs[j] <= 1)) {
+        Checks.probability(qs[j], "qs[" + j + "]");
+      }
     }
   }
 
@@ -276,41 +280,36 @@ public final class Quantiles {
   private static void compute(
       double[] a, int from, int to, NanPolicy policy, double[] qs, double[] out, String name) {
     int end = to;
-    switch (policy) {
-      case REJECT:
-        for (int i = from; i < to; i++) {
-          if (!Double.isFinite(a[i])) {
-            throw new IllegalArgumentException(
-                name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
-          }
+    if (policy == NanPolicy.REJECT) {
+      for (int i = from; i < to; i++) {
+        if (!Double.isFinite(a[i])) {
+          throw new IllegalArgumentException(
+              name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
         }
-        break;
-      case PROPAGATE:
-        for (int i = from; i < to; i++) {
-          if (Double.isNaN(a[i])) {
-            fillNaN(out, qs.length);
-            return;
-          }
-        }
-        break;
-      case OMIT:
-        for (int i = from; i < end; ) {
-          if (Double.isNaN(a[i])) {
-            end--;
-            double tmp = a[i];
-            a[i] = a[end];
-            a[end] = tmp;
-          } else {
-            i++;
-          }
-        }
-        if (end == from) {
+      }
+    } else if (policy == NanPolicy.PROPAGATE) {
+      for (int i = from; i < to; i++) {
+        if (Double.isNaN(a[i])) {
           fillNaN(out, qs.length);
           return;
         }
-        break;
-      default:
-        throw new AssertionError(policy);
+      }
+    } else {
+      // OMIT: swap NaN values behind the end of the range and select among the rest
+      for (int i = from; i < end; ) {
+        if (Double.isNaN(a[i])) {
+          end--;
+          double tmp = a[i];
+          a[i] = a[end];
+          a[end] = tmp;
+        } else {
+          i++;
+        }
+      }
+      if (end == from) {
+        fillNaN(out, qs.length);
+        return;
+      }
     }
     select(a, from, end, qs, out);
   }
@@ -455,41 +454,36 @@ public final class Quantiles {
   private static void compute(
       float[] a, int from, int to, NanPolicy policy, double[] qs, double[] out, String name) {
     int end = to;
-    switch (policy) {
-      case REJECT:
-        for (int i = from; i < to; i++) {
-          if (!Float.isFinite(a[i])) {
-            throw new IllegalArgumentException(
-                name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
-          }
+    if (policy == NanPolicy.REJECT) {
+      for (int i = from; i < to; i++) {
+        if (!Float.isFinite(a[i])) {
+          throw new IllegalArgumentException(
+              name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
         }
-        break;
-      case PROPAGATE:
-        for (int i = from; i < to; i++) {
-          if (Float.isNaN(a[i])) {
-            fillNaN(out, qs.length);
-            return;
-          }
-        }
-        break;
-      case OMIT:
-        for (int i = from; i < end; ) {
-          if (Float.isNaN(a[i])) {
-            end--;
-            float tmp = a[i];
-            a[i] = a[end];
-            a[end] = tmp;
-          } else {
-            i++;
-          }
-        }
-        if (end == from) {
+      }
+    } else if (policy == NanPolicy.PROPAGATE) {
+      for (int i = from; i < to; i++) {
+        if (Float.isNaN(a[i])) {
           fillNaN(out, qs.length);
           return;
         }
-        break;
-      default:
-        throw new AssertionError(policy);
+      }
+    } else {
+      // OMIT: swap NaN values behind the end of the range and select among the rest
+      for (int i = from; i < end; ) {
+        if (Float.isNaN(a[i])) {
+          end--;
+          float tmp = a[i];
+          a[i] = a[end];
+          a[end] = tmp;
+        } else {
+          i++;
+        }
+      }
+      if (end == from) {
+        fillNaN(out, qs.length);
+        return;
+      }
     }
     select(a, from, end, qs, out);
   }
@@ -642,7 +636,7 @@ public final class Quantiles {
     return h >= n - 1 ? h + 1 : h - Math.floor(h);
   }
 
-  /** numpy's {@code _lerp}: forward from {@code a} below one half, backward from {@code b} above. */
+  /** numpy's {@code _lerp}: forward from {@code a} below one half, back from {@code b} above. */
   private static double lerp(double a, double b, double diff, double t) {
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }

@@ -2,7 +2,9 @@ package io.rila.core.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -113,6 +115,28 @@ class MemberRandomTest {
     MemberRandom fresh = new MemberRandom(42, 17);
     for (int i = 0; i < 1000; i++) {
       assertThat(reused.nextLong()).isEqualTo(fresh.nextLong());
+    }
+  }
+
+  @Test
+  void counts_allocateNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(
+        threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+    MemberRandom random = new MemberRandom(42, 0);
+    int[] counts = new int[152];
+    for (int round = 0; round < 2; round++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int k = 0; k < 200; k++) {
+        random.reset(42, k);
+        random.multinomialCounts(152, counts);
+        random.poissonCounts(counts);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      if (round == 1) {
+        assertThat(allocated).isZero();
+      }
     }
   }
 

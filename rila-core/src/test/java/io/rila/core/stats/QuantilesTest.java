@@ -2,9 +2,11 @@ package io.rila.core.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rila.core.testing.SharedData;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,9 @@ class QuantilesTest {
   @Test
   void linear_selectionEqualsSort() {
     SplittableRandom random = new SplittableRandom(20240611L);
-    int[] sizes = {1, 2, 3, 4, 5, 7, 8, 10, 16, 31, 64, 100, 151, 152, 500, 999, 1000, 4097, 10_000};
+    int[] sizes = {
+      1, 2, 3, 4, 5, 7, 8, 10, 16, 31, 64, 100, 151, 152, 500, 999, 1000, 4097, 10_000
+    };
     for (int n : sizes) {
       for (int trial = 0; trial < 6; trial++) {
         double[] x = randomData(random, n, trial);
@@ -148,6 +152,37 @@ class QuantilesTest {
       double[] sortedX = x.clone();
       Arrays.sort(sortedX);
       assertThat(sortedRange).containsExactly(sortedX);
+    }
+  }
+
+  @Test
+  void linearInPlace_allocatesNothing() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(
+        threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+    double[] x = randomData(new SplittableRandom(1L), 2000, 1);
+    double[] scratch = new double[x.length];
+    float[] fx = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      fx[i] = (float) x[i];
+    }
+    float[] fscratch = new float[x.length];
+    double[] qs = {0.975, 0.025, 0.5};
+    double[] out = new double[3];
+    for (int round = 0; round < 2; round++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < 50; i++) {
+        System.arraycopy(x, 0, scratch, 0, x.length);
+        Quantiles.linearInPlace(scratch, 0, x.length, qs, out);
+        Quantiles.linearInPlace(scratch, 0, x.length, NanPolicy.OMIT, qs, out);
+        System.arraycopy(fx, 0, fscratch, 0, fx.length);
+        Quantiles.linearInPlace(fscratch, 0, fx.length, NanPolicy.PROPAGATE, qs, out);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      if (round == 1) {
+        assertThat(allocated).isZero();
+      }
     }
   }
 
