@@ -1,14 +1,13 @@
 package io.rila.features.selection;
 
-import java.util.Arrays;
-
 /**
  * Coordinate descent for 0.5 |y_c - X_c w|^2 + alpha n |w|_1 (scikit-learn's scaling) with
  * scikit-learn's stopping rule: after a sweep over every coordinate whose largest update is below
  * {@code tol} times the largest coefficient, compute the duality gap and stop once it is below
- * {@code tol |y_c|^2}. Between full sweeps it iterates on the active set (the non-zero
- * coefficients) alone, as glmnet does, which is where most of the work of a path happens: on the
- * Gram form each active sweep costs O(|A|^2) instead of O(p |A|). Iterates therefore differ from
+ * {@code tol |y_c|^2}. Between full sweeps it works on the active set A (the non-zero
+ * coefficients) alone, as glmnet does: on the Gram form, sign-preserving Newton steps (see {@link
+ * #newtonSteps}) and then sweeps on a compact copy of Q_AA, each O(|A|^2) instead of O(p |A|); on
+ * the residual form, sweeps over the active columns. Iterates therefore differ from
  * scikit-learn's, but every solution carries the same duality-gap certificate. The coefficients
  * persist between calls, which makes successive solves along a decreasing penalty path warm
  * starts.
@@ -26,7 +25,7 @@ final class CoordinateDescent {
   private final double[] state;
   /** Active coordinates (indices into w). */
   private final int[] active;
-  /** Gram form: Q restricted to the active set, row-major, and Q w, w, X^T y on it. */
+  /** Gram form: Q restricted to the active set (row-major), Q w and w on it, w at entry. */
   private final double[] activeGram;
   private final double[] activeH;
   private final double[] activeW;
@@ -57,16 +56,6 @@ final class CoordinateDescent {
     this.liveIndex = new int[gram ? p : 0];
   }
 
-  /** Resets the coefficients to zero (a cold start). */
-  void reset() {
-    Arrays.fill(w, 0);
-    if (problem.gram != null) {
-      Arrays.fill(state, 0);
-    } else {
-      System.arraycopy(problem.yc, 0, state, 0, problem.n);
-    }
-  }
-
   /**
    * Solves at penalty {@code alpha}, starting from the current coefficients. At most {@code
    * maxIterations} full sweeps, each followed by at most {@code maxIterations} active-set sweeps.
@@ -89,7 +78,7 @@ final class CoordinateDescent {
         }
       }
       int m = gatherActive();
-      if (m > 0 && m < problem.p) {
+      if (m > 0) {
         if (gramForm && m * m <= activeGram.length) {
           activeGramSweeps(l1, m, innerTol, maxIterations);
         } else {

@@ -30,10 +30,6 @@ final class TopSubsets {
     this.heap = new int[capacity];
   }
 
-  int count() {
-    return count;
-  }
-
   /** Whether a subset with this AIC and number would be kept. */
   boolean admits(double a, long seq) {
     return count < capacity || better(a, seq, heap[0]);

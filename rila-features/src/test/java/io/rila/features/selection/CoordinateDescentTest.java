@@ -19,9 +19,8 @@ class CoordinateDescentTest {
     for (boolean gram : new boolean[] {true, false}) {
       LassoProblem problem = LassoProblem.of(x, y, null, null, gram);
       assertThat(problem.gram != null).isEqualTo(gram);
-      CoordinateDescent cd = new CoordinateDescent(problem);
       for (JsonNode c : o.get("fits")) {
-        cd.reset();
+        CoordinateDescent cd = new CoordinateDescent(problem);
         cd.solve(c.get("alpha").asDouble(), 1e-12, 100_000);
         assertThat(cd.converged()).isTrue();
         double[] w = new double[problem.p];

@@ -56,7 +56,7 @@ class TopSubsetsTest {
     assertThat(top.admits(5, 0)).isTrue();
     top.offer(5, 0, new int[] {0}, 1);
     top.offer(3, 1, new int[] {1}, 1);
-    assertThat(top.count()).isEqualTo(2);
+    assertThat(top.ranked()).hasSize(2);
     assertThat(top.admits(5, 2)).isFalse();
     assertThat(top.admits(4, 3)).isTrue();
     top.offer(4, 3, new int[] {3}, 1);
