@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rila.core.regression.RidgeFit;
+import io.rila.core.regression.RidgeRegression;
 import io.rila.core.testing.SharedData;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -59,17 +61,19 @@ class RidgeCvTest {
               keep[c++] = k;
             }
           }
-          double[] fit = ridge(rows(x, keep), values(y, keep), values(w, keep), alphas[a]);
-          double e = y[i] - predict(fit, x[i]);
+          RidgeFit fit =
+              RidgeRegression.fit(rows(x, keep), values(y, keep), values(w, keep), alphas[a]);
+          double e = y[i] - fit.predict(x[i]);
           s += w[i] * e * e;
         }
         assertThat(SharedData.relativeError(r.meanSquaredError(a), s / n)).isLessThan(1e-9);
       }
-      double[] fit = ridge(x, y, w, r.alpha());
+      RidgeFit fit = RidgeRegression.fit(x, y, w, r.alpha());
       for (int j = 0; j < p; j++) {
-        assertThat(SharedData.relativeError(r.coefficient(j), fit[j + 1])).isLessThan(1e-9);
+        assertThat(SharedData.relativeError(r.coefficient(j), fit.coefficient(j)))
+            .isLessThan(1e-9);
       }
-      assertThat(SharedData.relativeError(r.intercept(), fit[0])).isLessThan(1e-9);
+      assertThat(SharedData.relativeError(r.intercept(), fit.intercept())).isLessThan(1e-9);
     }
   }
 
@@ -91,11 +95,12 @@ class RidgeCvTest {
       double mean = 0;
       for (int f = 0; f < 4; f++) {
         int[] train = folds.trainRows(n, f);
-        double[] fit = ridge(rows(x, train), values(y, train), values(w, train), alphas[a]);
+        RidgeFit fit =
+            RidgeRegression.fit(rows(x, train), values(y, train), values(w, train), alphas[a]);
         double s = 0;
         double tw = 0;
         for (int t : folds.testRows(n, f)) {
-          double e = y[t] - predict(fit, x[t]);
+          double e = y[t] - fit.predict(x[t]);
           s += w[t] * e * e;
           tw += w[t];
         }
@@ -106,8 +111,8 @@ class RidgeCvTest {
       assertThat(SharedData.relativeError(r.meanSquaredError(a), mean)).isLessThan(1e-12);
     }
     assertThat(r.folds()).isEqualTo(folds);
-    double[] fit = ridge(x, y, w, r.alpha());
-    assertThat(SharedData.relativeError(r.predict(x[0]), predict(fit, x[0]))).isLessThan(1e-9);
+    RidgeFit fit = RidgeRegression.fit(x, y, w, r.alpha());
+    assertThat(SharedData.relativeError(r.predict(x[0]), fit.predict(x[0]))).isLessThan(1e-9);
   }
 
   @Test
@@ -194,87 +199,5 @@ class RidgeCvTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row: length 3");
     r.coefficients()[0] = 42;
     assertThat(r.coefficient(0)).isNotEqualTo(42);
-  }
-
-  /**
-   * Weighted Ridge with intercept by the normal equations on centred data, solved by Gaussian
-   * elimination with partial pivoting: {intercept, beta...}.
-   */
-  static double[] ridge(double[][] x, double[] y, double[] w, double alpha) {
-    int n = x.length;
-    int p = x[0].length;
-    double ws = 0;
-    double ym = 0;
-    double[] xm = new double[p];
-    for (int i = 0; i < n; i++) {
-      ws += w[i];
-      ym += w[i] * y[i];
-      for (int j = 0; j < p; j++) {
-        xm[j] += w[i] * x[i][j];
-      }
-    }
-    ym /= ws;
-    for (int j = 0; j < p; j++) {
-      xm[j] /= ws;
-    }
-    double[][] a = new double[p][p + 1];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        double xj = x[i][j] - xm[j];
-        for (int k = 0; k < p; k++) {
-          a[j][k] += w[i] * xj * (x[i][k] - xm[k]);
-        }
-        a[j][p] += w[i] * xj * (y[i] - ym);
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      a[j][j] += alpha;
-    }
-    double[] beta = solve(a, p);
-    double[] out = new double[p + 1];
-    out[0] = ym;
-    for (int j = 0; j < p; j++) {
-      out[j + 1] = beta[j];
-      out[0] -= xm[j] * beta[j];
-    }
-    return out;
-  }
-
-  /** Solves the augmented system a (p x (p+1)) in place by Gaussian elimination. */
-  static double[] solve(double[][] a, int p) {
-    for (int c = 0; c < p; c++) {
-      int piv = c;
-      for (int r = c + 1; r < p; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-          piv = r;
-        }
-      }
-      double[] t = a[c];
-      a[c] = a[piv];
-      a[piv] = t;
-      for (int r = c + 1; r < p; r++) {
-        double f = a[r][c] / a[c][c];
-        for (int k = c; k <= p; k++) {
-          a[r][k] -= f * a[c][k];
-        }
-      }
-    }
-    double[] x = new double[p];
-    for (int r = p - 1; r >= 0; r--) {
-      double s = a[r][p];
-      for (int k = r + 1; k < p; k++) {
-        s -= a[r][k] * x[k];
-      }
-      x[r] = s / a[r][r];
-    }
-    return x;
-  }
-
-  static double predict(double[] fit, double[] row) {
-    double s = fit[0];
-    for (int j = 0; j < row.length; j++) {
-      s += fit[j + 1] * row[j];
-    }
-    return s;
   }
 }
