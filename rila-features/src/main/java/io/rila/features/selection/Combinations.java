@@ -43,19 +43,22 @@ final class Combinations {
     }
   }
 
-  /** Advances {@code c[0..k)} to its lexicographic successor; false after the last one. */
-  static boolean next(int[] c, int k, int n) {
+  /**
+   * Advances {@code c[0..k)} to its lexicographic successor; returns the first position that
+   * changed, or -1 after the last combination.
+   */
+  static int next(int[] c, int k, int n) {
     int i = k - 1;
     while (i >= 0 && c[i] == n - k + i) {
       i--;
     }
     if (i < 0) {
-      return false;
+      return -1;
     }
     c[i]++;
     for (int j = i + 1; j < k; j++) {
       c[j] = c[j - 1] + 1;
     }
-    return true;
+    return i;
   }
 }

@@ -122,7 +122,8 @@ public final class SubsetSearch {
         sub[i][c] = x[i][model[c]];
       }
     }
-    Plan plan = new Plan(this, names, model, b, m, OlsSubsetScorer.of(sub, y, weights));
+    OlsSubsetScorer scorer = OlsSubsetScorer.of(sub, y, weights);
+    Plan plan = new Plan(this, names, model, b, m, scorer, SubsetKernel.of(sub, y, weights));
     ParallelTasks.run(executor, plan.taskCount(), plan::runTask);
     return plan.result();
   }
@@ -210,6 +211,7 @@ public final class SubsetSearch {
     private final int base;
     private final int pool;
     private final OlsSubsetScorer scorer;
+    private final SubsetKernel kernel;
     /** For each model column, the indices of the strict rules that match its name. */
     private final int[][] strictRules;
     private final boolean[] strictNeedsSe;
@@ -224,13 +226,14 @@ public final class SubsetSearch {
     private final TopSubsets top;
 
     Plan(SubsetSearch search, List<String> names, int[] model, int base, int pool,
-        OlsSubsetScorer scorer) {
+        OlsSubsetScorer scorer, SubsetKernel kernel) {
       this.search = search;
       this.names = names;
       this.model = model;
       this.base = base;
       this.pool = pool;
       this.scorer = scorer;
+      this.kernel = kernel;
       List<SignRule> rules = search.rules;
       this.strictRules = new int[model.length][];
       this.strictNeedsSe = new boolean[model.length];
@@ -292,33 +295,42 @@ public final class SubsetSearch {
 
     void runTask(int task) {
       int size = chunkSize[task];
-      int width = base + search.maxSize;
-      OlsSubsetScorer.Workspace ws = scorer.newWorkspace(width);
+      SubsetKernel.Cursor cursor = kernel.newCursor(base + search.maxSize);
       TopSubsets local = new TopSubsets(search.keep, search.maxSize);
       int[] comb = new int[Math.max(size, 1)];
-      int[] cols = new int[width];
-      double[] params = new double[width + 1];
-      double[] se = new double[width + 1];
+      double[] beta = new double[base + search.maxSize];
+      double[] se = new double[base + search.maxSize];
       for (int c = 0; c < base; c++) {
-        cols[c] = c;
+        cursor.set(c, c);
       }
       Combinations.unrank(chunkStart[task], pool, size, binomials, comb);
+      int changed = 0;
+      int k = base + size;
+      // Subsets arrive in increasing number, so once the local heap is full only a strictly
+      // smaller AIC enters; an SSR above this bound cannot have one.
+      double bound = Double.POSITIVE_INFINITY;
       long seq = chunkSequence[task];
       long rejectedHere = 0;
       long deficientHere = 0;
       for (long i = 0; i < chunkLength[task]; i++, seq++) {
-        for (int q = 0; q < size; q++) {
-          cols[base + q] = base + comb[q];
+        for (int q = changed; q < size; q++) {
+          cursor.set(base + q, base + comb[q]);
         }
-        double aic = scorer.score(cols, base + size, ws);
-        if (Double.isNaN(aic)) {
+        double ssr = cursor.ssr(k);
+        if (Double.isNaN(ssr)) {
           deficientHere++;
-        } else if (!meetsStrictRules(ws, cols, base + size, params, se)) {
+        } else if (!meetsStrictRules(cursor, comb, size, beta, se)) {
           rejectedHere++;
-        } else if (local.admits(aic, seq)) {
-          local.offer(aic, seq, comb, size);
+        } else if (ssr <= bound) {
+          double aic = kernel.aic(ssr, k);
+          if (local.admits(aic, seq)) {
+            local.offer(aic, seq, comb, size);
+            if (local.full()) {
+              bound = kernel.ssrBound(local.worstAic(), k);
+            }
+          }
         }
-        Combinations.next(comb, size, pool);
+        changed = Combinations.next(comb, size, pool);
       }
       rejected[task] = rejectedHere;
       deficient[task] = deficientHere;
@@ -327,25 +339,29 @@ public final class SubsetSearch {
       }
     }
 
+    /** Whether the subset (base columns, then the pool positions comb[0..size)) meets every strict rule. */
     private boolean meetsStrictRules(
-        OlsSubsetScorer.Workspace ws, int[] cols, int k, double[] params, double[] se) {
+        SubsetKernel.Cursor cursor, int[] comb, int size, double[] beta, double[] se) {
+      int k = base + size;
       boolean any = false;
       boolean needSe = false;
       for (int q = 0; q < k; q++) {
-        any |= strictRules[cols[q]].length > 0;
-        needSe |= strictNeedsSe[cols[q]];
+        int c = q < base ? q : base + comb[q - base];
+        any |= strictRules[c].length > 0;
+        needSe |= strictNeedsSe[c];
       }
       if (!any) {
         return true;
       }
-      ws.copyParamsInto(params);
+      cursor.coefficients(beta);
       if (needSe) {
-        ws.copyStandardErrorsInto(se);
+        cursor.standardErrors(se);
       }
       List<SignRule> rules = search.rules;
       for (int q = 0; q < k; q++) {
-        for (int r : strictRules[cols[q]]) {
-          if (!rules.get(r).accepts(params[q + 1], needSe ? se[q + 1] : 0.0)) {
+        int c = q < base ? q : base + comb[q - base];
+        for (int r : strictRules[c]) {
+          if (!rules.get(r).accepts(beta[q], needSe ? se[q] : 0.0)) {
             return false;
           }
         }

@@ -30,6 +30,16 @@ final class TopSubsets {
     this.heap = new int[capacity];
   }
 
+  /** Whether the heap holds {@code capacity} subsets. */
+  boolean full() {
+    return count == capacity;
+  }
+
+  /** The AIC of the worst kept subset (the heap must not be empty). */
+  double worstAic() {
+    return aic[heap[0]];
+  }
+
   /** Whether a subset with this AIC and number would be kept. */
   boolean admits(double a, long seq) {
     return count < capacity || better(a, seq, heap[0]);

@@ -16,6 +16,7 @@ class CombinationsTest {
       Combinations.unrank(0, n, k, binomials, walk);
       long rank = 0;
       int[] previous = null;
+      int changed;
       do {
         int[] direct = new int[Math.max(k, 1)];
         Combinations.unrank(rank, n, k, binomials, direct);
@@ -28,7 +29,12 @@ class CombinationsTest {
         }
         previous = Arrays.copyOf(walk, k);
         rank++;
-      } while (Combinations.next(walk, k, n));
+        changed = Combinations.next(walk, k, n);
+        if (changed >= 0) {
+          assertThat(Arrays.copyOf(walk, changed)).containsExactly(Arrays.copyOf(previous, changed));
+          assertThat(walk[changed]).isNotEqualTo(previous[changed]);
+        }
+      } while (changed >= 0);
       assertThat(rank).isEqualTo(binomials[n][k]);
     }
   }
