@@ -34,12 +34,16 @@ import java.util.concurrent.ForkJoinPool;
  * SubsetSearchResult result = search.run(names, x, y, weights);
  * }</pre>
  *
- * <p>Fast: the weighted Gram matrix of the base and candidate columns is formed once ({@link
- * OlsSubsetScorer}); each subset is then a k x k Cholesky solve with no pass over the rows.
- * Subsets are enumerated without allocation in chunks that run as parallel tasks on the executor
- * (default {@link ForkJoinPool#commonPool()}; the calling thread helps), each keeping its best
- * subsets in a bounded heap, so memory stays O(keep x tasks) however many subsets there are. The
- * result does not depend on the executor or the scheduling. Immutable and thread-safe.
+ * <p>Fast: the centred weighted Gram matrix of the base and candidate columns is formed once;
+ * subsets are then enumerated in lexicographic order and share the Cholesky factor of their common
+ * prefix, so a step usually costs one factor row (O(k^2)) and no pass over the rows; a subset whose
+ * residual sum of squares cannot beat the kept ones is dropped before its AIC is computed. The
+ * statistics of the kept subsets come from rila-core's {@link OlsSubsetScorer}. Subsets are cut
+ * into chunks that run as parallel tasks on the executor (default {@link
+ * ForkJoinPool#commonPool()}; the calling thread helps), each keeping its best subsets in a
+ * bounded heap and allocating nothing per subset, so memory stays O(keep x tasks) however many
+ * subsets there are. The result does not depend on the executor or the scheduling. Immutable and
+ * thread-safe.
  */
 public final class SubsetSearch {
 
