@@ -11,8 +11,8 @@ import java.util.Objects;
  *   <li>{@link #kFold(int)}: scikit-learn's unshuffled {@code KFold}. Fold f tests a contiguous
  *       block of rows and trains on all others; the first {@code n % k} folds hold one extra row.
  *   <li>{@link #timeSeries(int)}: scikit-learn's {@code TimeSeriesSplit}, an expanding window.
- *       With {@code t = n / (splits + 1)} test rows per split, split f tests rows {@code [n - (splits
- *       - f) t, n - (splits - f - 1) t)} and trains on every row before them.
+ *       With {@code t = n / (splits + 1)} test rows per split, split f tests rows
+ *       {@code [n - (splits - f) t, n - (splits - f - 1) t)} and trains on every row before them.
  * </ul>
  *
  * <pre>{@code

@@ -129,7 +129,8 @@ public final class LassoCvResult {
     Objects.requireNonNull(names, "names");
     if (names.size() != fit.featureCount()) {
       throw new IllegalArgumentException(
-          "names: " + names.size() + " names (expected: " + fit.featureCount() + ", one per column)");
+          "names: " + names.size() + " names (expected: " + fit.featureCount()
+              + ", one per column)");
     }
     int[] cols = screen(k);
     List<String> out = new ArrayList<>(k);

@@ -12,8 +12,9 @@ package io.rila.features.selection;
  *   beta     = B diag(1 / (lambda + alpha)) g,   g = F^T y_s,
  * </pre>
  *
- * <p>with m = 1/(lambda + alpha), B = V in the first case and m = lambda/(lambda + alpha), B = X_s^T
- * Q in the second. The w_i / sum(w) term is the unpenalised intercept's share of the hat matrix.
+ * <p>with m = 1/(lambda + alpha), B = V in the first case and m = lambda/(lambda + alpha),
+ * B = X_s^T Q in the second. The w_i / sum(w) term is the unpenalised intercept's share of the
+ * hat matrix.
  */
 final class RidgeSpectrum {
 

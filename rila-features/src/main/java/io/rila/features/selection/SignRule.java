@@ -63,7 +63,8 @@ public final class SignRule {
   private final boolean strict;
   private final Pattern compiled;
 
-  private SignRule(String pattern, Sign sign, boolean significant, boolean strict, Pattern compiled) {
+  private SignRule(
+      String pattern, Sign sign, boolean significant, boolean strict, Pattern compiled) {
     this.pattern = pattern;
     this.sign = sign;
     this.significant = significant;

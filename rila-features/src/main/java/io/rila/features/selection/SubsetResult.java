@@ -140,7 +140,7 @@ public final class SubsetResult {
     return logLikelihood;
   }
 
-  /** Every rule's verdict on every matching feature of the model, in rule order then feature order. */
+  /** Each rule's verdict on each matching feature of the model, by rule, then feature order. */
   public List<RuleVerdict> verdicts() {
     return verdicts;
   }

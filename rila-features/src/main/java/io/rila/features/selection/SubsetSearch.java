@@ -343,7 +343,7 @@ public final class SubsetSearch {
       }
     }
 
-    /** Whether the subset (base columns, then the pool positions comb[0..size)) meets every strict rule. */
+    /** Whether the base columns and pool positions comb[0..size) meet every strict rule. */
     private boolean meetsStrictRules(
         SubsetKernel.Cursor cursor, int[] comb, int size, double[] beta, double[] se) {
       int k = base + size;

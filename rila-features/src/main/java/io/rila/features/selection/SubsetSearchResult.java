@@ -24,7 +24,8 @@ public final class SubsetSearchResult {
   private final long rejected;
   private final long rankDeficient;
 
-  SubsetSearchResult(List<SubsetResult> results, long enumerated, long rejected, long rankDeficient) {
+  SubsetSearchResult(
+      List<SubsetResult> results, long enumerated, long rejected, long rankDeficient) {
     this.results = List.copyOf(results);
     this.enumerated = enumerated;
     this.rejected = rejected;

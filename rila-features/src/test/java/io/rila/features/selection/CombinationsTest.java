@@ -31,7 +31,8 @@ class CombinationsTest {
         rank++;
         changed = Combinations.next(walk, k, n);
         if (changed >= 0) {
-          assertThat(Arrays.copyOf(walk, changed)).containsExactly(Arrays.copyOf(previous, changed));
+          assertThat(Arrays.copyOf(walk, changed))
+              .containsExactly(Arrays.copyOf(previous, changed));
           assertThat(walk[changed]).isNotEqualTo(previous[changed]);
         }
       } while (changed >= 0);

@@ -22,7 +22,8 @@ class FoldsTest {
 
   @Test
   void timeSeries_matchesScikitLearnSplits() {
-    // sklearn TimeSeriesSplit(3).split(range(10)): train [0..3] test [4,5]; [0..5] [6,7]; [0..7] [8,9].
+    // sklearn TimeSeriesSplit(3).split(range(10)):
+    // train [0..3] test [4,5]; [0..5] [6,7]; [0..7] [8,9].
     Folds folds = Folds.timeSeries(3);
     assertThat(folds.trainRows(10, 0)).containsExactly(0, 1, 2, 3);
     assertThat(folds.testRows(10, 0)).containsExactly(4, 5);
@@ -48,7 +49,8 @@ class FoldsTest {
     assertThatThrownBy(() -> Folds.kFold(5).testRows(4, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows: 4");
     assertThatThrownBy(() -> Folds.timeSeries(3).trainRows(3, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows: 3 (expected: >= 4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("rows: 3 (expected: >= 4");
     assertThatThrownBy(() -> Folds.kFold(2).testRows(10, 2))
         .isInstanceOf(IndexOutOfBoundsException.class);
   }

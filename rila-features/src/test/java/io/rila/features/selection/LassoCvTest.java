@@ -22,7 +22,8 @@ class LassoCvTest {
   void fit_matchesScikitLearnLassoCv() {
     JsonNode o = SharedData.oracle("lasso.json");
     JsonNode cv = o.get("lasso_cv");
-    LassoCvResult r = tight().build().fit(SharedData.matrix(o.get("x")), SharedData.vector(o.get("y")));
+    LassoCvResult r =
+        tight().build().fit(SharedData.matrix(o.get("x")), SharedData.vector(o.get("y")));
     double[] alphas = SharedData.vector(cv.get("alphas"));
     assertThat(r.alphaCount()).isEqualTo(alphas.length);
     assertThat(r.folds()).isEqualTo(Folds.kFold(5));
@@ -36,7 +37,8 @@ class LassoCvTest {
       }
       assertThat(SharedData.relativeError(r.meanMse(a), mean)).isLessThan(1e-5);
     }
-    assertThat(SharedData.relativeError(r.alpha(), cv.get("alpha_best").asDouble())).isLessThan(1e-12);
+    assertThat(SharedData.relativeError(r.alpha(), cv.get("alpha_best").asDouble()))
+        .isLessThan(1e-12);
     assertClose(r.fit().coefficients(), SharedData.vector(cv.get("coef")), 1e-5);
     assertClose(r.fit().intercept(), cv.get("intercept").asDouble(), 1e-5);
     assertThat(r.fit().alpha()).isEqualTo(r.alpha());
@@ -59,7 +61,8 @@ class LassoCvTest {
       int[] train = folds.trainRows(43, f);
       int[] test = folds.testRows(43, f);
       for (int a = 0; a < 3; a++) {
-        LassoFit fit = LassoTest.TIGHT.fit(rows(x, train), values(y, train), values(w, train), r.alphas()[a]);
+        LassoFit fit = LassoTest.TIGHT.fit(
+            rows(x, train), values(y, train), values(w, train), r.alphas()[a]);
         double s = 0;
         double tw = 0;
         for (int t : test) {
@@ -190,7 +193,8 @@ class LassoCvTest {
     assertThatThrownBy(() -> r.screen(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k: 0");
     assertThatThrownBy(() -> r.screen(3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k: 3 (expected: 1 <= k <= 2)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k: 3 (expected: 1 <= k <= 2)");
     assertThatThrownBy(() -> r.screen(1, List.of("a")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names: 1 names");
     assertThatThrownBy(() -> r.screen(1, null))

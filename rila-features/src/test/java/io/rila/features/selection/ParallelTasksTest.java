@@ -28,7 +28,12 @@ class ParallelTasksTest {
   @Test
   void run_rejectingExecutorLeavesTheWorkToTheCaller() {
     AtomicIntegerArray hits = new AtomicIntegerArray(10);
-    ParallelTasks.run(r -> { throw new RejectedExecutionException("full"); }, 10, hits::incrementAndGet);
+    ParallelTasks.run(
+        r -> {
+          throw new RejectedExecutionException("full");
+        },
+        10,
+        hits::incrementAndGet);
     for (int i = 0; i < 10; i++) {
       assertThat(hits.get(i)).isEqualTo(1);
     }

@@ -131,7 +131,8 @@ class RidgeCvTest {
           .build().fit(x, y);
       for (int f = 0; f < 5; f++) {
         for (int a = 0; a < 3; a++) {
-          assertThat(pooled.foldMeanSquaredError(f, a)).isEqualTo(caller.foldMeanSquaredError(f, a));
+          assertThat(pooled.foldMeanSquaredError(f, a))
+              .isEqualTo(caller.foldMeanSquaredError(f, a));
         }
       }
       assertThat(pooled.coefficients()).containsExactly(caller.coefficients());

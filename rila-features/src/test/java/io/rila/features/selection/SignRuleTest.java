@@ -32,7 +32,8 @@ class SignRuleTest {
     assertThat(SignRule.positive("prefix:comp").matches("xcomp")).isFalse();
     assertThat(SignRule.positive("suffix:_t2").matches("competitor_mid_t2")).isTrue();
     assertThat(SignRule.positive("suffix:_t2").matches("competitor_mid_t22")).isFalse();
-    assertThat(SignRule.positive("regex:competitor_(mid|top5)_t[0-9]+").matches("competitor_top5_t17"))
+    assertThat(SignRule.positive("regex:competitor_(mid|top5)_t[0-9]+")
+            .matches("competitor_top5_t17"))
         .isTrue();
     assertThat(SignRule.positive("regex:mid").matches("competitor_mid")).isFalse();
     assertThat(SignRule.positive("exact:a:b").matches("a:b")).isTrue();

@@ -8,11 +8,13 @@ import io.rila.core.regression.OlsFit;
 import io.rila.core.regression.OrdinaryLeastSquares;
 import io.rila.core.testing.SharedData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SubsetSearchTest {
@@ -132,7 +134,7 @@ class SubsetSearchTest {
   }
 
   private static void enumerate(List<String> pool, int size, int from, List<String> chosen,
-      java.util.function.Consumer<List<String>> visit) {
+      Consumer<List<String>> visit) {
     if (chosen.size() == size) {
       visit.accept(List.copyOf(chosen));
       return;
@@ -278,10 +280,13 @@ class SubsetSearchTest {
     try {
       SubsetSearchResult pooled = SubsetSearch.newBuilder().maxSize(4).keep(50)
           .rules(SignRule.positive("x1*").significant()).executor(pool).build().run(names, x, y);
-      assertThat(pooled.enumerated()).isEqualTo(caller.enumerated()).isEqualTo(24 + 276 + 2024 + 10626);
+      assertThat(pooled.enumerated())
+          .isEqualTo(caller.enumerated())
+          .isEqualTo(24 + 276 + 2024 + 10626);
       assertThat(pooled.rejected()).isEqualTo(caller.rejected());
       for (int i = 0; i < 50; i++) {
-        assertThat(pooled.results().get(i).features()).isEqualTo(caller.results().get(i).features());
+        assertThat(pooled.results().get(i).features())
+            .isEqualTo(caller.results().get(i).features());
         assertThat(pooled.results().get(i).aic()).isEqualTo(caller.results().get(i).aic());
       }
     } finally {
@@ -337,17 +342,13 @@ class SubsetSearchTest {
             .build().run(NAMES, d.x(), d.y()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidates: empty");
     assertThatThrownBy(() -> SubsetSearch.newBuilder().maxSize(8).build()
-            .run(NAMES, rowsOf(d.x(), 9), java.util.Arrays.copyOf(d.y(), 9)))
+            .run(NAMES, Arrays.copyOf(d.x(), 9), Arrays.copyOf(d.y(), 9)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxSize: 8 (expected: 0 base features + maxSize < rows - 1 = 8");
     double[] zeroWeight = d.w().clone();
     zeroWeight[4] = 0;
     assertThatThrownBy(() -> search.run(NAMES, d.x(), d.y(), zeroWeight))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights");
-  }
-
-  private static double[][] rowsOf(double[][] x, int n) {
-    return java.util.Arrays.copyOf(x, n);
   }
 
   @Test
@@ -363,7 +364,8 @@ class SubsetSearchTest {
     assertThatThrownBy(() -> SubsetSearch.newBuilder().keep(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keep: 0");
     assertThatThrownBy(() -> SubsetSearch.newBuilder().maxSize(2).maxSize(3))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxSize was already set to 2");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maxSize was already set to 2");
     assertThatThrownBy(() -> SubsetSearch.newBuilder().minSize(1).minSize(2))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("minSize");
     assertThatThrownBy(() -> SubsetSearch.newBuilder().keep(5).keep(6))
@@ -374,7 +376,8 @@ class SubsetSearchTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("baseFeatures");
     assertThatThrownBy(() -> SubsetSearch.newBuilder().rules(SignRule.positive("a")).rules())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("rules");
-    assertThatThrownBy(() -> SubsetSearch.newBuilder().executor(Runnable::run).executor(Runnable::run))
+    assertThatThrownBy(
+            () -> SubsetSearch.newBuilder().executor(Runnable::run).executor(Runnable::run))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("executor");
     assertThatThrownBy(() -> SubsetSearch.newBuilder().candidates("a", null))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("candidates[1]");

@@ -22,7 +22,8 @@ class TopSubsetsTest {
       aic[i] = rnd.nextInt(40);
     }
     List<Integer> expected = new ArrayList<>(numbers);
-    expected.sort((a, b) -> aic[a] != aic[b] ? Double.compare(aic[a], aic[b]) : Integer.compare(a, b));
+    expected.sort(
+        (a, b) -> aic[a] != aic[b] ? Double.compare(aic[a], aic[b]) : Integer.compare(a, b));
     expected = expected.subList(0, 25);
     for (int trial = 0; trial < 5; trial++) {
       Collections.shuffle(numbers, rnd);
