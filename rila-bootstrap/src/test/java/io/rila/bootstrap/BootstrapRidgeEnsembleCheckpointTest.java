@@ -167,6 +167,31 @@ class BootstrapRidgeEnsembleCheckpointTest {
   }
 
   @Test
+  void checkpoint_interruptedFitSavesWhatItCompletedAndResumes() throws IOException {
+    CoefficientStore uninterrupted =
+        builder(Precision.FLOAT).build().fit(X, Y, W).coefficients();
+    BootstrapRidgeEnsemble interrupting = builder(Precision.FLOAT, Runnable::run)
+        .checkpoint(dir, 100)
+        .progressListener((done, total) -> {
+          if (done == 350) {
+            Thread.currentThread().interrupt();
+          }
+        }).build();
+    try {
+      assertThatThrownBy(() -> interrupting.fit(X, Y, W))
+          .isInstanceOf(CancellationException.class)
+          .hasMessageContaining("fit cancelled after 350 of 1000 members");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(savedMembers()).isEqualTo(350);
+    CoefficientStore resumed = builder(Precision.FLOAT).checkpoint(dir, 100).build()
+        .fit(X, Y, W).coefficients();
+    assertBitIdentical(resumed, uninterrupted);
+  }
+
+  @Test
   void checkpoint_completeFitLeavesNoPartsAndTheFolderServesTheNextFit() throws IOException {
     BootstrapRidgeEnsemble ensemble = builder(Precision.FLOAT).checkpoint(dir, 50).build();
     CoefficientStore first = ensemble.fit(X, Y, W).coefficients();

@@ -334,12 +334,19 @@ public final class Checkpoint implements AutoCloseable {
     }
     Path part = folder.resolve(String.format(Locale.ROOT, "%s%09d%s", PART_PREFIX,
         ranges.get(0)[0], PART_SUFFIX));
+    // A file channel closes itself when its thread is interrupted: a fit stopped by an interrupt
+    // still saves its members, and the flag is set again afterwards.
+    boolean interrupted = Thread.interrupted();
     try {
       AtomicFiles.write(part, out -> writePart(streams.apply(out), ranges));
     } catch (IOException | RuntimeException e) {
       writeFailed = true;
       throw new UncheckedIOException("cannot write checkpoint part " + part + ": " + e,
           e instanceof IOException ? (IOException) e : new IOException(e));
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     pending.clear();
     pendingMembers = 0;
