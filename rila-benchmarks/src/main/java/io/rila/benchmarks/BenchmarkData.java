@@ -55,6 +55,41 @@ public final class BenchmarkData {
     return weights;
   }
 
+  /** Seed of the guide-shaped data every benchmark and the scikit-learn reference use. */
+  public static final long GUIDE_SEED = 1L;
+  /** Seed of the production-shaped data every benchmark and the scikit-learn reference use. */
+  public static final long PRODUCTION_SEED = 2L;
+
+  /**
+   * The data set a benchmark's {@code shape} parameter names, with the seeds {@link #main} writes
+   * for the scikit-learn reference.
+   *
+   * @param name {@code guide} (598 features x 150 rows, unweighted) or {@code production} (4
+   *     features x 152 rows, 0.99 decay weights)
+   * @return the data
+   * @throws IllegalArgumentException for any other name
+   */
+  public static BenchmarkData shape(String name) {
+    switch (name) {
+      case "guide":
+        return guide(150, 598, GUIDE_SEED);
+      case "production":
+        return production(152, PRODUCTION_SEED);
+      default:
+        throw new IllegalArgumentException("shape: " + name + " (expected: guide or production)");
+    }
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return x.length;
+  }
+
+  /** Number of features. */
+  public int features() {
+    return x[0].length;
+  }
+
   /** The guide's shape: {@code features} lagged random-walk columns x {@code rows} rows. */
   public static BenchmarkData guide(int rows, int features, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -134,10 +169,10 @@ public final class BenchmarkData {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-data");
     Files.createDirectories(dir);
-    BenchmarkData guide = guide(150, 598, 1L);
+    BenchmarkData guide = shape("guide");
     write(dir.resolve("guide_x.csv"), guide.x);
     write(dir.resolve("guide_y.csv"), new double[][] {guide.y});
-    BenchmarkData production = production(152, 2L);
+    BenchmarkData production = shape("production");
     write(dir.resolve("production_x.csv"), production.x);
     write(dir.resolve("production_y.csv"), new double[][] {production.y});
     write(dir.resolve("production_w.csv"), new double[][] {production.weights});
