@@ -1,0 +1,464 @@
+package io.rila.core.internal;
+
+import io.rila.core.regression.SolveForm;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Buffers and solvers for the fits of one {@link RidgeKernel}, reused from fit to fit.
+ *
+ * <p>For row weights {@code v} let {@code S = {i : v_i > 0}}, {@code m = |S|},
+ * {@code V = sum(v)}, {@code mu = X^T v / V} and {@code ybar = v . y / V}. The primal form solves
+ * {@code (X~^T V X~ + alpha I) beta = X~^T V (y - ybar)} with {@code X~ = X - 1 mu^T}, centred
+ * in two passes (the weighted means first, then the products of the centred columns), by
+ * Cholesky: about {@code p^2 n / 2} multiply-adds. The dual form builds the centred Gram matrix
+ * on {@code S} from the kernel's {@code K = X X^T}, {@code G = K_SS - (Kv)_S 1^T / V - 1
+ * (Kv)_S^T / V + (v^T K v) / V^2}, solves {@code (D G D + alpha I) a = D (y_S - ybar)} with
+ * {@code D = diag(sqrt(v_S))} by Cholesky and recovers {@code beta = X_S^T (c - v_S sum(c) / V)}
+ * with {@code c = D a}: about {@code m n + m^3 / 6 + m p} multiply-adds and a single pass over the
+ * features. The intercept is {@code ybar - mu . beta} in both.
+ *
+ * <p>Not thread-safe: use one workspace per thread. {@link #solve} allocates nothing when the
+ * form it uses was sized by the constructor (always the case for {@code SolveForm.AUTO}); a
+ * forced form the constructor did not size, and the first {@link #solveNonNegative} call,
+ * allocate their buffers once and keep them.
+ *
+ * <p>Internal API: not covered by compatibility guarantees.
+ */
+public final class RidgeWorkspace {
+
+  /**
+   * With {@code alpha = 0} a Cholesky pivot below this fraction of its original diagonal entry
+   * means the features are collinear to working precision.
+   */
+  private static final double SINGULAR_TOLERANCE = 1e-12;
+
+  /**
+   * The negative gradient of the non-negative problem must exceed this fraction of the magnitude
+   * of the terms it is summed from before a coefficient leaves zero: below it, its sign is
+   * rounding noise.
+   */
+  private static final double GRADIENT_TOLERANCE = 1e-12;
+
+  private final RidgeKernel kernel;
+  private final int n;
+  private final int p;
+
+  /** Rows of S, in index order. */
+  private final int[] support;
+  /** v over S, compact. */
+  private final double[] weight;
+  private int m;
+  private double total;
+  private double yBar;
+  private SolveForm lastForm;
+
+  private final double[] mu;
+  private double[][] primal;
+  private double[] primalRhs;
+  private double[][] centred;
+  private double[] scaled;
+  private double[] residual;
+
+  private double[][] dual;
+  private int dualCapacity;
+  private final double[] root;
+  private final double[] kv;
+  private final double[] g;
+  private final double[] rootG;
+  private final double[] dualRhs;
+
+  private double[][] nnFull;
+  private double[][] nnSub;
+  private double[] nnZ;
+  private int[] nnIndex;
+  private boolean[] nnFree;
+
+  RidgeWorkspace(RidgeKernel kernel) {
+    this.kernel = kernel;
+    this.n = kernel.rows;
+    this.p = kernel.features;
+    this.support = new int[n];
+    this.weight = new double[n];
+    this.mu = new double[p];
+    this.root = new double[n];
+    this.kv = new double[n];
+    this.g = new double[n];
+    this.rootG = new double[n];
+    this.dualRhs = new double[n];
+    if (p <= n) {
+      ensurePrimal();
+    }
+    ensureDual(Math.min(n, p - 1));
+  }
+
+  /**
+   * Fits one member.
+   *
+   * @param v per-row weights {@code >= 0} (user weight times bootstrap count), length
+   *     {@code rows}, at least one {@code > 0}
+   * @param alpha penalty {@code >= 0}; must be {@code > 0} in the dual form, and {@code 0} is
+   *     accepted in the primal form only when the weighted, centred features have full rank
+   * @param form {@code AUTO} chooses {@code DUAL} iff {@code features > m}
+   * @param betaOut receives the coefficients, length {@code features}
+   * @return the intercept
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a length is wrong, a weight is negative or not finite, all
+   *     weights are zero, or {@code alpha} is negative, not finite, or too small for the system
+   *     to be positive definite
+   */
+  public double solve(double[] v, double alpha, SolveForm form, double[] betaOut) {
+    Objects.requireNonNull(form, "form");
+    checkArguments(v, alpha, betaOut);
+    scan(v);
+    SolveForm used = form == SolveForm.AUTO ? (p > m ? SolveForm.DUAL : SolveForm.PRIMAL) : form;
+    lastForm = used;
+    return used == SolveForm.DUAL ? solveDual(alpha, betaOut) : solvePrimal(v, alpha, betaOut);
+  }
+
+  /**
+   * Fits one member with the coefficients constrained to {@code beta >= 0} and a free intercept
+   * (scikit-learn's {@code Ridge(positive=True)}), exactly: an active-set method (Lawson and
+   * Hanson) on the weighted, centred normal equations, which ends at the point that satisfies
+   * the optimality conditions to rounding.
+   *
+   * @param v per-row weights, as for {@link #solve}
+   * @param alpha penalty {@code >= 0}; {@code 0} only where the free coefficients' system is
+   *     non-singular
+   * @param betaOut receives the coefficients, length {@code features}
+   * @return the intercept
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as for {@link #solve}
+   */
+  public double solveNonNegative(double[] v, double alpha, double[] betaOut) {
+    checkArguments(v, alpha, betaOut);
+    scan(v);
+    lastForm = SolveForm.PRIMAL;
+    ensurePrimal();
+    ensureNonNegative();
+    double[][] a = nnFull;
+    double[] r = primalRhs;
+    accumulatePrimal(v, a, r);
+    for (int j = 0; j < p; j++) {
+      double[] row = a[j];
+      row[j] += alpha;
+      for (int k = j + 1; k < p; k++) {
+        a[k][j] = row[k];
+      }
+    }
+    activeSet(a, r, alpha, betaOut);
+    return intercept(betaOut, dot(mu, betaOut, p));
+  }
+
+  /**
+   * The form the last call of {@link #solve} or {@link #solveNonNegative} used ({@code PRIMAL} or
+   * {@code DUAL}), or {@code null} before the first call.
+   */
+  public SolveForm lastForm() {
+    return lastForm;
+  }
+
+  private void checkArguments(double[] v, double alpha, double[] betaOut) {
+    Checks.length(v, n, "v");
+    Checks.length(betaOut, p, "betaOut");
+    Checks.nonNegativeFinite(alpha, "alpha");
+  }
+
+  /** Validates {@code v} and collects S, V and the weighted mean of the centred target. */
+  private void scan(double[] v) {
+    double[] y = kernel.y;
+    int count = 0;
+    double sum = 0;
+    double sy = 0;
+    for (int i = 0; i < n; i++) {
+      double w = v[i];
+      if (!(w >= 0) || w == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("v[" + i + "]: " + w + " (expected: finite and >= 0)");
+      }
+      if (w > 0) {
+        support[count] = i;
+        weight[count] = w;
+        count++;
+        sum += w;
+        sy += w * y[i];
+      }
+    }
+    if (count == 0) {
+      throw new IllegalArgumentException("v: all zero (expected: at least one > 0)");
+    }
+    m = count;
+    total = sum;
+    yBar = sy / sum;
+  }
+
+  private double solvePrimal(double[] v, double alpha, double[] beta) {
+    ensurePrimal();
+    double[][] a = primal;
+    double[] r = primalRhs;
+    accumulatePrimal(v, a, r);
+    for (int j = 0; j < p; j++) {
+      a[j][j] += alpha;
+    }
+    int failed = Cholesky.factor(a, p, alpha == 0 ? SINGULAR_TOLERANCE : 0);
+    if (failed >= 0) {
+      throw singular(alpha, "feature", failed);
+    }
+    System.arraycopy(r, 0, beta, 0, p);
+    Cholesky.solve(a, p, beta);
+    return intercept(beta, dot(mu, beta, p));
+  }
+
+  /**
+   * Fills {@link #mu}, the upper triangle of {@code a} with {@code X~^T V X~} and {@code r} with
+   * {@code X~^T V (y - ybar)}, column by column over all rows (rows of weight zero add zeros).
+   */
+  private void accumulatePrimal(double[] v, double[][] a, double[] r) {
+    double[][] columns = kernel.byColumn;
+    double[] y = kernel.y;
+    double inv = 1.0 / total;
+    double yb = yBar;
+    double[] wy = residual;
+    for (int i = 0; i < n; i++) {
+      wy[i] = v[i] * (y[i] - yb);
+    }
+    for (int j = 0; j < p; j++) {
+      double[] column = columns[j];
+      double mean = dot(v, column, n) * inv;
+      mu[j] = mean;
+      double[] c = centred[j];
+      for (int i = 0; i < n; i++) {
+        c[i] = column[i] - mean;
+      }
+    }
+    double[] w = scaled;
+    for (int j = 0; j < p; j++) {
+      double[] c = centred[j];
+      for (int i = 0; i < n; i++) {
+        w[i] = v[i] * c[i];
+      }
+      double[] row = a[j];
+      for (int k = j; k < p; k++) {
+        row[k] = dot(w, centred[k], n);
+      }
+      r[j] = dot(wy, c, n);
+    }
+  }
+
+  private double solveDual(double alpha, double[] beta) {
+    if (alpha == 0) {
+      throw new IllegalArgumentException(
+          "alpha: 0.0 (expected: > 0 in the dual form, whose centred Gram matrix is singular)");
+    }
+    double[][] k = kernel.gram();
+    double[][] rows = kernel.byRow;
+    double[] y = kernel.y;
+    int size = m;
+    ensureDual(size);
+    double[][] a = dual;
+    Arrays.fill(kv, 0);
+    for (int s = 0; s < size; s++) {
+      double w = weight[s];
+      double[] rowK = k[support[s]];
+      for (int j = 0; j < n; j++) {
+        kv[j] += w * rowK[j];
+      }
+    }
+    double inv = 1.0 / total;
+    double vkv = 0;
+    for (int s = 0; s < size; s++) {
+      double kvs = kv[support[s]];
+      vkv += weight[s] * kvs;
+      g[s] = kvs * inv;
+      root[s] = Math.sqrt(weight[s]);
+    }
+    double shift = vkv * inv * inv;
+    for (int s = 0; s < size; s++) {
+      rootG[s] = root[s] * g[s];
+    }
+    double yb = yBar;
+    for (int s = 0; s < size; s++) {
+      int i = support[s];
+      double[] rowK = k[i];
+      double[] rowA = a[s];
+      for (int t = s; t < size; t++) {
+        rowA[t] = rowK[support[t]];
+      }
+      double rs = root[s];
+      double gs = g[s] - shift;
+      for (int t = s; t < size; t++) {
+        rowA[t] = rs * (root[t] * (rowA[t] - gs) - rootG[t]);
+      }
+      rowA[s] += alpha;
+      dualRhs[s] = rs * (y[i] - yb);
+    }
+    int failed = Cholesky.factor(a, size, 0);
+    if (failed >= 0) {
+      throw singular(alpha, "row", support[failed]);
+    }
+    Cholesky.solve(a, size, dualRhs);
+    double sumC = 0;
+    for (int s = 0; s < size; s++) {
+      double c = root[s] * dualRhs[s];
+      dualRhs[s] = c;
+      sumC += c;
+    }
+    double scale = sumC * inv;
+    Arrays.fill(beta, 0);
+    double muBeta = 0;
+    for (int s = 0; s < size; s++) {
+      double w = dualRhs[s] - weight[s] * scale;
+      muBeta += w * g[s];
+      double[] row = rows[support[s]];
+      for (int j = 0; j < p; j++) {
+        beta[j] += w * row[j];
+      }
+    }
+    return intercept(beta, muBeta);
+  }
+
+  /**
+   * Lawson-Hanson on {@code min 1/2 b^T A b - r^T b, b >= 0} with {@code A} full (both
+   * triangles): a coefficient is freed when its negative gradient is the largest positive one,
+   * and the free set's unconstrained solution is accepted once it is positive, else the step
+   * toward it stops at the first coefficient that reaches zero, which is bound again.
+   */
+  private void activeSet(double[][] a, double[] r, double alpha, double[] beta) {
+    double[][] sub = nnSub;
+    double[] z = nnZ;
+    int[] index = nnIndex;
+    boolean[] free = nnFree;
+    Arrays.fill(beta, 0);
+    Arrays.fill(free, false);
+    int maxIterations = 3 * p + 10;
+    for (int iteration = 0; ; iteration++) {
+      if (iteration > maxIterations) {
+        throw new IllegalStateException(
+            "non-negative ridge: no convergence after " + maxIterations + " active-set steps");
+      }
+      int enter = -1;
+      double best = 0;
+      for (int j = 0; j < p; j++) {
+        double[] row = a[j];
+        double s = r[j];
+        double magnitude = Math.abs(s);
+        for (int k = 0; k < p; k++) {
+          double t = row[k] * beta[k];
+          s -= t;
+          magnitude += Math.abs(t);
+        }
+        if (!free[j] && s > GRADIENT_TOLERANCE * magnitude && s > best) {
+          best = s;
+          enter = j;
+        }
+      }
+      if (enter < 0) {
+        return;
+      }
+      free[enter] = true;
+      while (true) {
+        int size = 0;
+        for (int j = 0; j < p; j++) {
+          if (free[j]) {
+            index[size++] = j;
+          }
+        }
+        for (int q = 0; q < size; q++) {
+          double[] row = a[index[q]];
+          double[] target = sub[q];
+          for (int t = q; t < size; t++) {
+            target[t] = row[index[t]];
+          }
+          z[q] = r[index[q]];
+        }
+        int failed = Cholesky.factor(sub, size, alpha == 0 ? SINGULAR_TOLERANCE : 0);
+        if (failed >= 0) {
+          throw singular(alpha, "feature", index[failed]);
+        }
+        Cholesky.solve(sub, size, z);
+        double step = 1;
+        int leave = -1;
+        for (int q = 0; q < size; q++) {
+          if (z[q] <= 0) {
+            double b = beta[index[q]];
+            double t = b / (b - z[q]);
+            if (t < step) {
+              step = t;
+              leave = q;
+            }
+          }
+        }
+        if (leave < 0) {
+          for (int q = 0; q < size; q++) {
+            beta[index[q]] = z[q];
+          }
+          break;
+        }
+        for (int q = 0; q < size; q++) {
+          int j = index[q];
+          beta[j] += step * (z[q] - beta[j]);
+          if (q == leave || beta[j] <= 0) {
+            beta[j] = 0;
+            free[j] = false;
+          }
+        }
+      }
+    }
+  }
+
+  private double intercept(double[] beta, double muBeta) {
+    return kernel.yMean + yBar - muBeta - dot(kernel.center, beta, p);
+  }
+
+  /** A dot product with four accumulators: C2 does not vectorise a floating-point reduction. */
+  private static double dot(double[] u, double[] w, int length) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < length; i += 4) {
+      s0 += u[i] * w[i];
+      s1 += u[i + 1] * w[i + 1];
+      s2 += u[i + 2] * w[i + 2];
+      s3 += u[i + 3] * w[i + 3];
+    }
+    for (; i < length; i++) {
+      s0 += u[i] * w[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  private static IllegalArgumentException singular(double alpha, String what, int at) {
+    return new IllegalArgumentException("alpha: " + alpha + " (expected: large enough that the"
+        + " weighted, centred system is positive definite; it is singular at " + what + " " + at
+        + ")");
+  }
+
+  private void ensurePrimal() {
+    if (primal == null) {
+      primal = new double[p][p];
+      primalRhs = new double[p];
+      centred = new double[p][n];
+      scaled = new double[n];
+      residual = new double[n];
+    }
+  }
+
+  private void ensureDual(int size) {
+    if (size > dualCapacity) {
+      int capacity = Math.min(n, Math.max(size, 2 * dualCapacity));
+      dual = new double[capacity][capacity];
+      dualCapacity = capacity;
+    }
+  }
+
+  private void ensureNonNegative() {
+    if (nnFull == null) {
+      nnFull = new double[p][p];
+      nnSub = new double[p][p];
+      nnZ = new double[p];
+      nnIndex = new int[p];
+      nnFree = new boolean[p];
+    }
+  }
+}
