@@ -268,31 +268,51 @@ public final class Frame {
    */
   public Frame withColumns(Frame other) {
     Objects.requireNonNull(other, "other");
-    if (other.rows != rows) {
-      throw new IllegalArgumentException(
-          "other: " + other.rows + " rows (expected: " + rows + ", as this frame)");
-    }
-    if (index != null && other.index != null && !Arrays.equals(index, other.index)) {
-      throw new IllegalArgumentException(
-          "other: its index differs from this frame's (first difference at row "
-              + Arrays.mismatch(index, other.index) + ")");
-    }
+    return withColumns(List.of(other));
+  }
+
+  /**
+   * A frame with the columns of each of {@code others} set in turn as by {@link
+   * #withColumns(Frame)}, in one pass: column storage is shared, so joining many frames costs
+   * O(columns), not O(frames x columns).
+   *
+   * @throws IllegalArgumentException if a frame's row count or index differs from this frame's
+   *     (or from the first index among them when this frame has none)
+   */
+  public Frame withColumns(List<Frame> others) {
+    Objects.requireNonNull(others, "others");
     List<String> outNames = new ArrayList<>(Arrays.asList(names));
     List<double[]> outColumns = new ArrayList<>(Arrays.asList(columns));
-    for (int k = 0; k < other.names.length; k++) {
-      Integer j = positions.get(other.names[k]);
-      if (j != null) {
-        outColumns.set(j, other.columns[k]);
-      } else {
-        outNames.add(other.names[k]);
-        outColumns.add(other.columns[k]);
+    Map<String, Integer> outPositions = new HashMap<>(positions);
+    LocalDate[] outIndex = index;
+    for (int f = 0; f < others.size(); f++) {
+      Frame other = Objects.requireNonNull(others.get(f), "others[" + f + "]");
+      String what = others.size() == 1 ? "other" : "others[" + f + "]";
+      if (other.rows != rows) {
+        throw new IllegalArgumentException(
+            what + ": " + other.rows + " rows (expected: " + rows + ", as this frame)");
+      }
+      if (outIndex != null && other.index != null && !Arrays.equals(outIndex, other.index)) {
+        throw new IllegalArgumentException(
+            what + ": its index differs from this frame's (first difference at row "
+                + Arrays.mismatch(outIndex, other.index) + ")");
+      }
+      if (outIndex == null) {
+        outIndex = other.index;
+      }
+      for (int k = 0; k < other.names.length; k++) {
+        Integer j = outPositions.get(other.names[k]);
+        if (j != null) {
+          outColumns.set(j, other.columns[k]);
+        } else {
+          outPositions.put(other.names[k], outNames.size());
+          outNames.add(other.names[k]);
+          outColumns.add(other.columns[k]);
+        }
       }
     }
     return new Frame(
-        rows,
-        outNames.toArray(new String[0]),
-        outColumns.toArray(new double[0][]),
-        index != null ? index : other.index);
+        rows, outNames.toArray(new String[0]), outColumns.toArray(new double[0][]), outIndex);
   }
 
   /**

@@ -45,7 +45,8 @@ import org.apache.commons.csv.CSVRecord;
  * }</pre>
  *
  * <p><b>Reading.</b> The first record is the header: names must be non-blank and unique. Every
- * later record must have as many cells as the header (blank lines are skipped). The index column
+ * later record must have as many cells as the header (blank lines are skipped; a leading UTF-8
+ * byte-order mark is ignored). The index column
  * is the one named by {@link Builder#indexColumn(String)}; by default a column named {@code date}
  * if the header has one, else no index; {@link Builder#noIndex()} reads every column as a value
  * column. Index cells are ISO dates, with or without a midnight time part ({@code 2022-09-04},
@@ -434,7 +435,10 @@ public final class FrameCsv {
       if (first == null) {
         throw new IllegalArgumentException(source + ": empty (expected: a header row)");
       }
-      List<String> names = first.toList();
+      List<String> names = new ArrayList<>(first.toList());
+      if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+        names.set(0, names.get(0).substring(1));
+      }
       Map<String, Integer> seen = new HashMap<>();
       for (int j = 0; j < names.size(); j++) {
         String name = names.get(j);

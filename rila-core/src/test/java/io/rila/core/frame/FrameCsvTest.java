@@ -230,6 +230,13 @@ class FrameCsvTest {
   }
 
   @Test
+  void read_ignoresByteOrderMark() throws IOException {
+    Frame f = parse("\uFEFFdate,a\n2024-01-07,1\n");
+    assertThat(f.hasIndex()).isTrue();
+    assertThat(f.columnNames()).containsExactly("a");
+  }
+
+  @Test
   void read_headerOnlyGivesEmptyFrame() throws IOException {
     Frame f = parse("date,a,b\n");
     assertThat(f.rows()).isZero();

@@ -235,6 +235,24 @@ class FrameTest {
   }
 
   @Test
+  void withColumns_listJoinsInOrderAndLaterWins() {
+    Frame first = Frame.builder().column("e", new double[] {1, 1, 1, 1})
+        .column("a", new double[] {0, 0, 0, 0}).build();
+    Frame second = Frame.builder().index(weeks(4)).column("e", new double[] {2, 2, 2, 2})
+        .column("f", new double[] {3, 3, 3, 3}).build();
+    Frame joined = sample().withoutIndex().withColumns(List.of(first, second));
+    assertThat(joined.columnNames()).containsExactly("a", "b", "c", "e", "f");
+    assertThat(joined.column("a")).containsExactly(0, 0, 0, 0);
+    assertThat(joined.column("e")).containsExactly(2, 2, 2, 2);
+    assertThat(joined.dates()).isEqualTo(weeks(4));
+    assertThat(sample().withColumns(List.of())).isEqualTo(sample());
+    Frame shifted = second.withIndex(weeks(5).subList(1, 5));
+    assertThatThrownBy(() -> sample().withoutIndex().withColumns(List.of(second, shifted)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("others[1]: its index differs");
+  }
+
+  @Test
   void withColumns_badInput() {
     Frame shorter = Frame.builder().column("x", new double[3]).build();
     assertThatThrownBy(() -> sample().withColumns(shorter))
@@ -245,7 +263,16 @@ class FrameTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("index differs")
         .hasMessageContaining("row 0");
-    assertThatThrownBy(() -> sample().withColumns(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> sample().withColumns((Frame) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("other");
+    assertThatThrownBy(() -> sample().withColumns(Arrays.asList(sample().select(), null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("others[1]");
+    Frame fourRows = Frame.builder().column("x", new double[4]).build();
+    assertThatThrownBy(() -> sample().withColumns(List.of(fourRows, shorter)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("others[1]: 3 rows");
   }
 
   @Test

@@ -1,0 +1,62 @@
+package io.rila.features;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Canonical spec text and the once-only rule of the builders. */
+final class Specs {
+
+  private Specs() {}
+
+  /** {@code s} in double quotes with {@code \} and {@code "} escaped, so lists stay unambiguous. */
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '"' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.append('"').toString();
+  }
+
+  /** The quoted names in brackets. */
+  static String list(List<String> names) {
+    StringBuilder out = new StringBuilder("[");
+    for (int k = 0; k < names.size(); k++) {
+      if (k > 0) {
+        out.append(',');
+      }
+      out.append(quote(names.get(k)));
+    }
+    return out.append(']').toString();
+  }
+
+  /** Fails when a builder property that may be set once already has a value. */
+  static void checkUnset(Object current, String property) {
+    if (current != null) {
+      throw new IllegalStateException(property + " was already set to " + current);
+    }
+  }
+
+  /** A copy of {@code names}: non-null, not repeated, at least one. */
+  static List<String> uniqueNames(String[] names, String what) {
+    if (names.length == 0) {
+      throw new IllegalArgumentException(what + ": no names (expected: at least one)");
+    }
+    List<String> out = new ArrayList<>(names.length);
+    Set<String> seen = new HashSet<>();
+    for (int k = 0; k < names.length; k++) {
+      String name = Objects.requireNonNull(names[k], what + "[" + k + "]");
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(what + ": '" + name + "' is repeated");
+      }
+      out.add(name);
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,300 @@
+package io.rila.features.cache;
+
+import io.rila.core.frame.Frame;
+import io.rila.features.FeatureStep;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An on-disk cache of feature-step results, keyed by the SHA-256 of the input frame's content and
+ * the step's {@link FeatureStep#spec() spec}.
+ *
+ * <pre>{@code
+ * FeatureCache cache = FeatureCache.open(Path.of("feature-cache"));
+ * Frame features = cache.apply(pipeline, weekly);   // computed and stored
+ * Frame again = cache.apply(pipeline, weekly);      // read back, equal bit for bit
+ * FeaturePipeline cachedLags = FeaturePipeline.of(cache.cached(lags), filter);
+ * System.out.println(cache.stats());                // hits, misses, entries, bytes
+ * }</pre>
+ *
+ * <p>Each entry is one file, {@code <key>.frame}, in the cache folder: a versioned binary form of
+ * the result frame (index, names, raw {@code double} bits) that ends with a CRC-32C of its
+ * content. Entries are written to a temporary file in the same folder, forced to disk and renamed
+ * into place, so a reader sees a whole entry or none. An entry that fails its checksum, is
+ * truncated, or holds another key is logged (SLF4J, WARN), deleted and recomputed. The key covers
+ * the frame's content (index, column names in order, values with {@code NaN}s canonicalised), not
+ * its history, so equal frames share entries. Executors do not enter the key: steps give
+ * bitwise-identical output on any executor. The cache never evicts; {@link #clear()} empties it.
+ *
+ * <p><b>Thread safety:</b> instances are thread-safe and several processes may share a folder:
+ * concurrent misses on one key compute it twice and the last complete rename wins, with identical
+ * content. Hashing and reading allocate buffers proportional to the frame.
+ */
+public final class FeatureCache {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
+  private static final String SUFFIX = ".frame";
+  private static final byte[] KEY_DOMAIN =
+      ("rila-feature-cache/" + FrameCodec.VERSION + "\n").getBytes(StandardCharsets.UTF_8);
+
+  private final Path folder;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong corrupt = new AtomicLong();
+
+  private FeatureCache(Path folder) {
+    this.folder = folder;
+  }
+
+  /**
+   * A cache in {@code folder}, created (with its parents) when absent.
+   *
+   * @throws IOException if the folder cannot be created
+   * @throws IllegalArgumentException if {@code folder} exists and is not a directory
+   */
+  public static FeatureCache open(Path folder) throws IOException {
+    Objects.requireNonNull(folder, "folder");
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("folder: " + folder + " is not a directory");
+    }
+    Files.createDirectories(folder);
+    return new FeatureCache(folder.toAbsolutePath());
+  }
+
+  /** The cache folder. */
+  public Path folder() {
+    return folder;
+  }
+
+  /**
+   * The cache key of {@code step} applied to {@code input}: 64 lowercase hex digits of
+   * SHA-256(format tag, spec, frame content).
+   */
+  public static String key(FeatureStep step, Frame input) {
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(input, "input");
+    return HexFormat.of().formatHex(keyBytes(step, input));
+  }
+
+  private static byte[] keyBytes(FeatureStep step, Frame input) {
+    MessageDigest digest = FrameCodec.sha256();
+    digest.update(KEY_DOMAIN);
+    byte[] spec = step.spec().getBytes(StandardCharsets.UTF_8);
+    digest.update(new byte[] {
+      (byte) (spec.length >>> 24), (byte) (spec.length >>> 16), (byte) (spec.length >>> 8),
+      (byte) spec.length
+    });
+    digest.update(spec);
+    FrameCodec.digest(digest, input);
+    return digest.digest();
+  }
+
+  /**
+   * {@code step.apply(input)}, from the cache when an intact entry exists, else computed and
+   * stored.
+   *
+   * @throws UncheckedIOException if the entry cannot be written or an existing entry cannot be
+   *     read for reasons other than corruption
+   * @throws RuntimeException whatever {@code step.apply} throws (nothing is stored then)
+   */
+  public Frame apply(FeatureStep step, Frame input) {
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(input, "input");
+    byte[] key = keyBytes(step, input);
+    Path entry = folder.resolve(HexFormat.of().formatHex(key) + SUFFIX);
+    Frame cached = readEntry(entry, key);
+    if (cached != null) {
+      hits.incrementAndGet();
+      return cached;
+    }
+    misses.incrementAndGet();
+    Frame result = step.apply(input);
+    writeEntry(entry, key, result);
+    return result;
+  }
+
+  /**
+   * A step that runs {@code step} through this cache; its spec is {@code step}'s, so it can stand
+   * in for it in a {@link io.rila.features.FeaturePipeline}.
+   */
+  public FeatureStep cached(FeatureStep step) {
+    Objects.requireNonNull(step, "step");
+    return new FeatureStep() {
+      @Override
+      public Frame apply(Frame input) {
+        return FeatureCache.this.apply(step, input);
+      }
+
+      @Override
+      public String spec() {
+        return step.spec();
+      }
+
+      @Override
+      public String toString() {
+        return "cached " + step;
+      }
+    };
+  }
+
+  private Frame readEntry(Path entry, byte[] key) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(entry);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read feature-cache entry " + entry, e);
+    }
+    try {
+      return FrameCodec.read(bytes, key);
+    } catch (FrameCodec.CorruptEntryException e) {
+      corrupt.incrementAndGet();
+      LOG.warn("corrupt feature-cache entry {} ({}): deleted, recomputing", entry, e.getMessage());
+      try {
+        Files.deleteIfExists(entry);
+      } catch (IOException deleteFailure) {
+        LOG.warn("cannot delete corrupt feature-cache entry {}", entry, deleteFailure);
+      }
+      return null;
+    }
+  }
+
+  private void writeEntry(Path entry, byte[] key, Frame frame) {
+    Path temp = null;
+    try {
+      temp = Files.createTempFile(folder, entry.getFileName().toString(), ".tmp");
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+        FrameCodec.write(out, key, frame);
+        out.flush();
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write feature-cache entry " + entry, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          LOG.warn("cannot delete temporary file {}", temp, e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Counters since this instance was opened, and the entries now in the folder.
+   *
+   * @throws UncheckedIOException if the folder cannot be listed
+   */
+  public Stats stats() {
+    long entries = 0;
+    long bytes = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+      for (Path file : files) {
+        try {
+          bytes += Files.size(file);
+          entries++;
+        } catch (NoSuchFileException e) {
+          continue;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list feature cache " + folder, e);
+    }
+    return new Stats(hits.get(), misses.get(), corrupt.get(), entries, bytes);
+  }
+
+  /**
+   * Deletes every entry in the folder (other files are left alone).
+   *
+   * @throws UncheckedIOException if an entry cannot be deleted
+   */
+  public void clear() {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear feature cache " + folder, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FeatureCache[" + folder + "]";
+  }
+
+  /** A snapshot of a cache's counters and size. Immutable. */
+  public static final class Stats {
+    private final long hits;
+    private final long misses;
+    private final long corruptEntries;
+    private final long entries;
+    private final long bytes;
+
+    Stats(long hits, long misses, long corruptEntries, long entries, long bytes) {
+      this.hits = hits;
+      this.misses = misses;
+      this.corruptEntries = corruptEntries;
+      this.entries = entries;
+      this.bytes = bytes;
+    }
+
+    /** Lookups answered from an intact entry. */
+    public long hits() {
+      return hits;
+    }
+
+    /** Lookups that computed the result (corrupt entries included). */
+    public long misses() {
+      return misses;
+    }
+
+    /** Entries found corrupt, deleted and recomputed. */
+    public long corruptEntries() {
+      return corruptEntries;
+    }
+
+    /** Entry files now in the folder. */
+    public long entries() {
+      return entries;
+    }
+
+    /** Total size of those files in bytes. */
+    public long bytes() {
+      return bytes;
+    }
+
+    @Override
+    public String toString() {
+      return "FeatureCache.Stats[hits=" + hits + ", misses=" + misses + ", corruptEntries="
+          + corruptEntries + ", entries=" + entries + ", bytes=" + bytes + "]";
+    }
+  }
+}
