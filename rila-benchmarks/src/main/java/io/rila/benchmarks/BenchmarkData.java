@@ -1,10 +1,14 @@
 package io.rila.benchmarks;
 
+import io.rila.core.frame.Frame;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -29,6 +33,21 @@ public final class BenchmarkData {
   public static final int GUIDE_SERIES = 23;
   /** Lags per series in the guide's shape (0..25). */
   public static final int GUIDE_LAGS = 26;
+
+  /**
+   * The 13 weekly source columns of the production feature table, in the order of its families
+   * ({@code prudential_rate} from {@code Prudential}, {@code competitor_mid} from {@code
+   * C_weighted_mean}, ...).
+   */
+  public static final List<String> WEEKLY_SOURCES = List.of("Prudential", "C_weighted_mean",
+      "C_core", "C_median", "C_first", "C_second", "C_third", "C_top_3", "C_top_5", "sales",
+      "sales_by_contract_date", "DGS5", "VIXCLS");
+
+  /** The family prefixes of {@link #WEEKLY_SOURCES}, in the same order. */
+  public static final List<String> WEEKLY_FAMILIES = List.of("prudential_rate", "competitor_mid",
+      "competitor_core", "competitor_median", "competitor_1st", "competitor_2nd",
+      "competitor_3rd", "competitor_top3", "competitor_top5", "sales_target",
+      "sales_target_contract", "econ_treasury_5y", "market_volatility");
 
   private final double[][] x;
   private final double[] y;
@@ -78,6 +97,62 @@ public final class BenchmarkData {
       default:
         throw new IllegalArgumentException("shape: " + name + " (expected: guide or production)");
     }
+  }
+
+  /**
+   * The weekly input of the production feature build: {@code weeks} weekly rows (Sundays from
+   * 2021-01-03) of the 13 source columns of {@link #WEEKLY_SOURCES}, random walks around levels
+   * like the real ones (rates near 1 to 5 percent, sales in the tens of thousands).
+   *
+   * @param weeks rows
+   * @param seed the random seed
+   * @return the frame, indexed by date
+   */
+  public static Frame weekly(int weeks, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<LocalDate> dates = new ArrayList<>(weeks);
+    for (int t = 0; t < weeks; t++) {
+      dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
+    }
+    Frame.Builder frame = Frame.builder().index(dates);
+    for (String column : WEEKLY_SOURCES) {
+      boolean sales = column.startsWith("sales");
+      double level = sales ? 30_000 : 1.0 + 3.0 * random.nextDouble();
+      double[] values = new double[weeks];
+      for (int t = 0; t < weeks; t++) {
+        level = sales ? Math.max(1000, level + 2000 * gaussian(random))
+            : Math.max(0.05, level + 0.05 * gaussian(random));
+        values[t] = level;
+      }
+      frame.column(column, values);
+    }
+    return frame.build();
+  }
+
+  /**
+   * The guide's feature-building case: {@code columns} random-walk columns {@code c0, c1, ...}
+   * x {@code rows} weekly rows, to be lagged.
+   *
+   * @param rows rows
+   * @param columns columns
+   * @param seed the random seed
+   * @return the frame, indexed by date
+   */
+  public static Frame wide(int rows, int columns, long seed) {
+    BenchmarkData data = guide(rows, columns, seed);
+    List<LocalDate> dates = new ArrayList<>(rows);
+    for (int t = 0; t < rows; t++) {
+      dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
+    }
+    Frame.Builder frame = Frame.builder().index(dates);
+    double[] column = new double[rows];
+    for (int j = 0; j < columns; j++) {
+      for (int i = 0; i < rows; i++) {
+        column[i] = data.x[i][j];
+      }
+      frame.column("c" + j, column);
+    }
+    return frame.build();
   }
 
   /** Number of rows. */
