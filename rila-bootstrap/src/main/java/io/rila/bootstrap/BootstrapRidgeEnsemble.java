@@ -1,0 +1,725 @@
+package io.rila.bootstrap;
+
+import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.bootstrap.internal.TrainingJob;
+import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
+import io.rila.core.internal.RidgeKernel;
+import io.rila.core.regression.SolveForm;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bootstrap ensemble of Ridge regressions: the settings, and {@code fit} methods that turn data
+ * into an {@link EnsembleModel}.
+ *
+ * <pre>{@code
+ * BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
+ *     .estimators(10_000)
+ *     .alpha(1.0)
+ *     .seed(42L)
+ *     .resampling(Resampling.iid())
+ *     .targetTransform(TargetTransform.LOG1P)
+ *     .build();
+ * EnsembleModel model = ensemble.fit(x, sales, weights);
+ * EnsembleModel named = ensemble.fit(frame, "sales", List.of("f1", "f2"), "weight");
+ * }</pre>
+ *
+ * <p><b>What a member is.</b> Member {@code k} minimises {@code sum_i w_i c_ik (z_i - b_k - x_i .
+ * beta_k)^2 + alpha |beta_k|^2}, where {@code w} are the sample weights, {@code c_k} the member's
+ * bootstrap counts (see {@link Resampling}) and {@code z} the target on the model's scale (see
+ * {@link TargetTransform}): scikit-learn's {@code Ridge(alpha, fit_intercept=True)} fitted to the
+ * resampled rows, with weighted-mean centring and the penalty on the raw, unscaled coefficients.
+ * The fit never copies a resampled matrix; each member is solved in the primal form ({@code p x
+ * p}) when the features are at most the rows a member is expected to draw, otherwise in the dual
+ * form ({@code m x m}, from the row Gram matrix computed once), both exact.
+ *
+ * <p><b>Draws that select no positive weight.</b> With zero sample weights (or Poisson counts on
+ * few rows) a draw may pick only rows of weight zero, for which no Ridge fit exists (scikit-learn
+ * fails there). Such a member draws again from its own random stream, up to {@value
+ * TrainingJob#MAX_DRAWS} times, so the ensemble is the bootstrap conditioned on at least one row
+ * of positive weight and is still a function of the seed and the member only.
+ *
+ * <p><b>Determinism and parallelism.</b> Member {@code k}'s draw depends only on the seed (or the
+ * scikit-learn random state) and {@code k}; members are fitted in chunks of consecutive members on
+ * the {@link Executor} (default {@link ForkJoinPool#commonPool()}), with the calling thread taking
+ * part, and each chunk writes its own slice of the store. The store is therefore bit-identical for
+ * any executor, thread count and completion order. The executor is never shut down. A fit checks
+ * between members for an interrupt of the calling thread and for the {@link CancellationToken},
+ * and then throws {@link CancellationException}; a member that fails stops the others and the
+ * exception names it. One SLF4J INFO line is logged at the start and one at the end (members,
+ * shape, solve form, threads, seconds).
+ *
+ * <p>Thread safety: immutable; {@code fit} may be called concurrently. Allocation: the fit
+ * allocates the store, one workspace per participating thread, and nothing per member.
+ */
+public final class BootstrapRidgeEnsemble {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BootstrapRidgeEnsemble.class);
+
+  /** The builder's marker for an estimator count not set. */
+  private static final int UNSET_INT = -1;
+
+  /** Share of the rows with positive weight that an i.i.d. member is expected to draw. */
+  private static final double EXPECTED_DISTINCT = 1 - Math.exp(-1);
+
+  private final int estimators;
+  private final double alpha;
+  private final long seed;
+  private final Resampling resampling;
+  private final TargetTransform targetTransform;
+  private final Executor executor;
+  private final Precision precision;
+  private final boolean nonNegative;
+  private final SolveForm solveForm;
+  private final ProgressListener progressListener;
+  private final CancellationToken cancellation;
+
+  private BootstrapRidgeEnsemble(Builder b) {
+    this.estimators = b.estimators == UNSET_INT ? 1000 : b.estimators;
+    this.alpha = Double.isNaN(b.alpha) ? 1.0 : b.alpha;
+    this.resampling = b.resampling == null ? Resampling.iid() : b.resampling;
+    this.seed = b.seedSet ? b.seed
+        : resampling.kind() == Resampling.Kind.SKLEARN ? resampling.randomState() : 0L;
+    this.targetTransform = b.targetTransform == null ? TargetTransform.IDENTITY : b.targetTransform;
+    this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
+    this.precision = b.precision == null ? Precision.FLOAT : b.precision;
+    this.nonNegative = b.nonNegative != null && b.nonNegative;
+    this.solveForm = b.solveForm == null ? SolveForm.AUTO : b.solveForm;
+    this.progressListener = b.progressListener;
+    this.cancellation = b.cancellation;
+  }
+
+  /**
+   * A builder with every option unset (defaults: 1,000 estimators, alpha 1.0, seed 0, {@link
+   * Resampling#iid()}, {@link TargetTransform#IDENTITY}, {@link ForkJoinPool#commonPool()},
+   * {@link Precision#FLOAT}, unconstrained coefficients, the solve form chosen per fit, no
+   * listener, no cancellation token).
+   *
+   * @return a new builder
+   */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * The number of members a fit makes.
+   *
+   * @return the estimator count
+   */
+  public int estimators() {
+    return estimators;
+  }
+
+  /**
+   * The Ridge penalty.
+   *
+   * @return alpha
+   */
+  public double alpha() {
+    return alpha;
+  }
+
+  /**
+   * The seed of the members' draws (for {@code sklearnCompatible} resampling, its random state).
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * How members draw their rows.
+   *
+   * @return the resampling scheme
+   */
+  public Resampling resampling() {
+    return resampling;
+  }
+
+  /**
+   * The scale members are fitted on.
+   *
+   * @return the target transform
+   */
+  public TargetTransform targetTransform() {
+    return targetTransform;
+  }
+
+  /**
+   * Where members are fitted.
+   *
+   * @return the executor
+   */
+  public Executor executor() {
+    return executor;
+  }
+
+  /**
+   * How the coefficients are stored.
+   *
+   * @return the precision
+   */
+  public Precision precision() {
+    return precision;
+  }
+
+  /**
+   * Whether coefficients are constrained to be {@code >= 0}.
+   *
+   * @return true for non-negative members
+   */
+  public boolean nonNegative() {
+    return nonNegative;
+  }
+
+  /**
+   * The solve form asked for ({@code AUTO}: chosen per fit).
+   *
+   * @return the solve form
+   */
+  public SolveForm solveForm() {
+    return solveForm;
+  }
+
+  /**
+   * Fits the ensemble with equal sample weights; {@code y} is on its own scale and is mapped with
+   * the target transform.
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target, one finite value per row, inside the transform's domain
+   * @return the fitted model (features named {@code x0, x1, ...})
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException if {@code x} is empty or ragged, the lengths disagree, a value
+   *     is NaN, infinite or outside the transform's domain (the message names the row and
+   *     column), or a block is longer than the data
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fit(double[][] x, double[] y) {
+    return fit(x, y, null, null, true);
+  }
+
+  /**
+   * Fits the ensemble with sample weights; {@code y} is on its own scale and is mapped with the
+   * target transform.
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target, one finite value per row, inside the transform's domain
+   * @param weights the sample weights, one finite value {@code >= 0} per row, not all zero
+   * @return the fitted model (features named {@code x0, x1, ...})
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException if {@code x} is empty or ragged, the lengths disagree, a value
+   *     is NaN, infinite, negative (weights) or outside the transform's domain (the message names
+   *     the row and column), all weights are zero, or a block is longer than the data
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fit(double[][] x, double[] y, double[] weights) {
+    Objects.requireNonNull(weights, "weights");
+    return fit(x, y, weights, null, true);
+  }
+
+  /**
+   * Fits the ensemble with equal weights from a target already on the model's scale (for example
+   * a stored {@code log1p(sales)} column with {@link TargetTransform#LOG1P}); predictions are
+   * still back-transformed.
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param z the target on the model's scale, one finite value per row
+   * @return the fitted model (features named {@code x0, x1, ...})
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #fit(double[][], double[])}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fitTransformed(double[][] x, double[] z) {
+    return fit(x, z, null, null, false);
+  }
+
+  /**
+   * Fits the ensemble with sample weights from a target already on the model's scale.
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param z the target on the model's scale, one finite value per row
+   * @param weights the sample weights, one finite value {@code >= 0} per row, not all zero
+   * @return the fitted model (features named {@code x0, x1, ...})
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #fit(double[][], double[], double[])}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fitTransformed(double[][] x, double[] z, double[] weights) {
+    Objects.requireNonNull(weights, "weights");
+    return fit(x, z, weights, null, false);
+  }
+
+  /**
+   * Fits the ensemble from columns of a frame, with equal weights; the model keeps the feature
+   * names. The target is on its own scale.
+   *
+   * @param frame the data
+   * @param target the target column
+   * @param features the feature columns, at least one, no repeats
+   * @return the fitted model
+   * @throws NullPointerException if an argument or a feature name is null
+   * @throws IllegalArgumentException if a column is missing or repeated, a value is NaN, infinite
+   *     or outside the transform's domain (the message names the column and row), or as {@link
+   *     #fit(double[][], double[])}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fit(Frame frame, String target, List<String> features) {
+    return fitFrame(frame, target, features, null, true);
+  }
+
+  /**
+   * Fits the ensemble from columns of a frame, with a weight column; the model keeps the feature
+   * names. The target is on its own scale.
+   *
+   * @param frame the data
+   * @param target the target column
+   * @param features the feature columns, at least one, no repeats
+   * @param weight the sample-weight column
+   * @return the fitted model
+   * @throws NullPointerException if an argument or a feature name is null
+   * @throws IllegalArgumentException if a column is missing or repeated, a value is NaN, infinite,
+   *     negative (weights) or outside the transform's domain (the message names the column and
+   *     row), or as {@link #fit(double[][], double[], double[])}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fit(Frame frame, String target, List<String> features, String weight) {
+    Objects.requireNonNull(weight, "weight");
+    return fitFrame(frame, target, features, weight, true);
+  }
+
+  /**
+   * Fits the ensemble from columns of a frame whose target column is already on the model's scale
+   * (such as {@code y_log1p} with {@link TargetTransform#LOG1P}), with a weight column.
+   *
+   * @param frame the data
+   * @param target the target column, on the model's scale
+   * @param features the feature columns, at least one, no repeats
+   * @param weight the sample-weight column
+   * @return the fitted model
+   * @throws NullPointerException if an argument or a feature name is null
+   * @throws IllegalArgumentException as {@link #fit(Frame, String, List, String)}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if a member fails for a reason other than its data (the
+   *     message names it); a member whose system has no solution at this alpha throws {@link
+   *     IllegalArgumentException} naming it
+   */
+  public EnsembleModel fitTransformed(
+      Frame frame, String target, List<String> features, String weight) {
+    Objects.requireNonNull(weight, "weight");
+    return fitFrame(frame, target, features, weight, false);
+  }
+
+  private EnsembleModel fitFrame(
+      Frame frame, String target, List<String> features, String weight, boolean transform) {
+    Objects.requireNonNull(frame, "frame");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(features, "features");
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException("features: empty (expected: at least one column)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < features.size(); j++) {
+      String name = Objects.requireNonNull(features.get(j), "features[" + j + "]");
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(
+            "features: '" + name + "' appears twice (expected: distinct columns)");
+      }
+      requireColumn(frame, name, "features");
+    }
+    requireColumn(frame, target, "target");
+    if (weight != null) {
+      requireColumn(frame, weight, "weight");
+    }
+    double[][] x = frame.toRowMatrix(features);
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x[i].length; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          throw new IllegalArgumentException(
+              "features: column '" + features.get(j) + "', row " + i + " is " + x[i][j]
+                  + " (expected: finite)");
+        }
+      }
+    }
+    double[] y = frame.column(target);
+    double[] w = weight == null ? null : frame.column(weight);
+    return fit(x, y, w, features, transform);
+  }
+
+  private static void requireColumn(Frame frame, String name, String what) {
+    if (!frame.hasColumn(name)) {
+      throw new IllegalArgumentException(
+          what + ": no column '" + name + "' (expected: one of " + frame.columnNames() + ")");
+    }
+  }
+
+  private EnsembleModel fit(
+      double[][] x, double[] y, double[] weights, List<String> names, boolean transform) {
+    int p = Checks.finiteMatrix(x, "x");
+    int n = x.length;
+    double[] z = modelScaleTarget(y, n, transform);
+    if (weights != null) {
+      checkLength(weights, n, "weights");
+      Checks.weights(weights, n, "weights");
+    }
+    resampling.checkRows(n);
+    CoefficientStore store = CoefficientStore.allocate(estimators, p, precision);
+    double[] rowWeights = weights == null ? null : weights.clone();
+    double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
+    SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
+    RidgeKernel kernel = RidgeKernel.of(x, z);
+    TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
+        resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
+        store.doubleArray());
+    int helpers = MemberRunner.helpers(executor);
+    LOG.info("bootstrap ridge fit: {} members, {} rows x {} features, {} form, up to {} threads,"
+            + " resampling {}, alpha {}", estimators, n, p, form, helpers + 1, resampling, alpha);
+    long start = System.nanoTime();
+    int threads = train(job, helpers);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    LOG.info("bootstrap ridge fit done: {} members, {} rows x {} features, {} form, {} threads,"
+            + " {} s", estimators, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
+    return new EnsembleModel(store, names, n, alpha, seed, resampling, targetTransform,
+        nonNegative, form, executor);
+  }
+
+  private int train(TrainingJob job, int helpers) {
+    CancellationToken token = cancellation;
+    ProgressListener listener = progressListener;
+    MemberRunner.Listener events = new MemberRunner.Listener() {
+      @Override
+      public void chunkDone(int from, int to) {}
+
+      @Override
+      public void progress(int done, int total) {
+        if (listener != null) {
+          listener.progress(done, total);
+        }
+      }
+    };
+    try {
+      return MemberRunner.run(estimators, MemberRunner.defaultChunkSize(estimators), executor,
+          helpers, job, events, () -> token != null && token.isCancelled(), true);
+    } catch (MemberRunner.MemberFailure e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      String message = "member " + e.member() + " (of " + estimators + "): " + cause.getMessage();
+      if (cause instanceof IllegalArgumentException) {
+        throw new IllegalArgumentException(message, cause);
+      }
+      throw new IllegalStateException(message, cause);
+    }
+  }
+
+  /** The target on the model's scale, checked: a new array. */
+  private double[] modelScaleTarget(double[] y, int n, boolean transform) {
+    checkLength(y, n, "y");
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      double v = y[i];
+      boolean ok = transform ? targetTransform.accepts(v) : Double.isFinite(v);
+      if (!ok) {
+        throw new IllegalArgumentException("y[" + i + "]: " + v + " (expected: "
+            + (transform ? targetTransform.domain() : "finite, on the model's scale") + ")");
+      }
+      z[i] = transform ? targetTransform.apply(v) : v;
+    }
+    return z;
+  }
+
+  private static void checkLength(double[] values, int rows, String name) {
+    Objects.requireNonNull(values, name);
+    if (values.length != rows) {
+      throw new IllegalArgumentException(
+          name + ": length " + values.length + " (expected: " + rows + ", one per row of x)");
+    }
+  }
+
+  private static int positiveRows(double[] weights, int n) {
+    if (weights == null) {
+      return n;
+    }
+    int count = 0;
+    for (double w : weights) {
+      if (w > 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The form for the whole fit: the one asked for, else primal when the features are at most the
+   * distinct positive-weight rows a member is expected to draw, else dual. With {@code alpha = 0}
+   * the dual form has no solution, so the choice is left to each member.
+   */
+  private SolveForm resolveForm(int features, int positiveRows) {
+    if (nonNegative) {
+      return SolveForm.PRIMAL;
+    }
+    if (solveForm != SolveForm.AUTO) {
+      return solveForm;
+    }
+    if (alpha == 0) {
+      return SolveForm.AUTO;
+    }
+    return features <= EXPECTED_DISTINCT * positiveRows ? SolveForm.PRIMAL : SolveForm.DUAL;
+  }
+
+  @Override
+  public String toString() {
+    return "BootstrapRidgeEnsemble[estimators=" + estimators + ", alpha=" + alpha + ", seed="
+        + seed + ", resampling=" + resampling + ", targetTransform=" + targetTransform
+        + ", precision=" + precision + ", nonNegative=" + nonNegative + ", solveForm="
+        + solveForm + "]";
+  }
+
+  /**
+   * Settings of a {@link BootstrapRidgeEnsemble}. Each option can be set once (a second call
+   * throws {@link IllegalStateException} naming the value already set); unset options take their
+   * defaults in {@link #build()}, which can be called any number of times.
+   *
+   * <p>Thread safety: not thread-safe.
+   */
+  public static final class Builder {
+    private int estimators = UNSET_INT;
+    private double alpha = Double.NaN;
+    private long seed;
+    private boolean seedSet;
+    private Resampling resampling;
+    private TargetTransform targetTransform;
+    private Executor executor;
+    private Precision precision;
+    private Boolean nonNegative;
+    private SolveForm solveForm;
+    private ProgressListener progressListener;
+    private CancellationToken cancellation;
+
+    private Builder() {}
+
+    /**
+     * The number of members (default 1,000).
+     *
+     * @param estimators at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code estimators < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder estimators(int estimators) {
+      requireUnset("estimators", this.estimators == UNSET_INT, this.estimators);
+      this.estimators = Checks.atLeast(estimators, 1, "estimators");
+      return this;
+    }
+
+    /**
+     * The Ridge penalty {@code alpha |beta|^2} of every member, on the raw (unscaled) coefficients
+     * and not rescaled by the weights, as scikit-learn's {@code Ridge} (default 1.0). With {@code
+     * 0} members whose features are collinear fail.
+     *
+     * @param alpha finite and {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code alpha} is NaN, infinite or negative
+     * @throws IllegalStateException if already set
+     */
+    public Builder alpha(double alpha) {
+      requireUnset("alpha", Double.isNaN(this.alpha), this.alpha);
+      this.alpha = Checks.nonNegativeFinite(alpha, "alpha");
+      return this;
+    }
+
+    /**
+     * The seed of the members' draws (default 0). Member {@code k}'s draw depends only on the seed
+     * and {@code k}.
+     *
+     * @param seed any value
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder seed(long seed) {
+      requireUnset("seed", !seedSet, this.seed);
+      this.seed = seed;
+      this.seedSet = true;
+      return this;
+    }
+
+    /**
+     * How members draw their rows (default {@link Resampling#iid()}).
+     *
+     * @param resampling the scheme
+     * @return this builder
+     * @throws NullPointerException if {@code resampling} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder resampling(Resampling resampling) {
+      requireUnset("resampling", this.resampling == null, this.resampling);
+      this.resampling = Objects.requireNonNull(resampling, "resampling");
+      return this;
+    }
+
+    /**
+     * The scale members are fitted on (default {@link TargetTransform#IDENTITY}).
+     *
+     * @param targetTransform the transform
+     * @return this builder
+     * @throws NullPointerException if {@code targetTransform} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder targetTransform(TargetTransform targetTransform) {
+      requireUnset("targetTransform", this.targetTransform == null, this.targetTransform);
+      this.targetTransform = Objects.requireNonNull(targetTransform, "targetTransform");
+      return this;
+    }
+
+    /**
+     * Where members are fitted and batched predictions run (default {@link
+     * ForkJoinPool#commonPool()}); {@code Runnable::run} fits on the calling thread. It is never
+     * shut down by rila.
+     *
+     * @param executor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder executor(Executor executor) {
+      requireUnset("executor", this.executor == null, this.executor);
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * How coefficients are stored (default {@link Precision#FLOAT}).
+     *
+     * @param precision the precision
+     * @return this builder
+     * @throws NullPointerException if {@code precision} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder precision(Precision precision) {
+      requireUnset("precision", this.precision == null, this.precision);
+      this.precision = Objects.requireNonNull(precision, "precision");
+      return this;
+    }
+
+    /**
+     * Whether coefficients are constrained to be {@code >= 0}, as scikit-learn's {@code
+     * Ridge(positive=True)} (default false). Such members are solved exactly by an active-set
+     * method in the primal form.
+     *
+     * @param nonNegative true to constrain
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder nonNegative(boolean nonNegative) {
+      requireUnset("nonNegative", this.nonNegative == null, this.nonNegative);
+      this.nonNegative = nonNegative;
+      return this;
+    }
+
+    /**
+     * Forces the form members are solved in (default {@code AUTO}: primal when the features are at
+     * most the rows a member is expected to draw, else dual). Both give the same members to
+     * rounding; forcing is for comparisons and benchmarks.
+     *
+     * @param solveForm the form
+     * @return this builder
+     * @throws NullPointerException if {@code solveForm} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder solveForm(SolveForm solveForm) {
+      requireUnset("solveForm", this.solveForm == null, this.solveForm);
+      this.solveForm = Objects.requireNonNull(solveForm, "solveForm");
+      return this;
+    }
+
+    /**
+     * Hears progress about 100 times per fit (default none).
+     *
+     * @param progressListener the listener
+     * @return this builder
+     * @throws NullPointerException if {@code progressListener} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder progressListener(ProgressListener progressListener) {
+      requireUnset("progressListener", this.progressListener == null, this.progressListener);
+      this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
+      return this;
+    }
+
+    /**
+     * A token whose {@link CancellationToken#cancel()} stops fits between members (default none;
+     * interrupting the calling thread always works).
+     *
+     * @param cancellation the token
+     * @return this builder
+     * @throws NullPointerException if {@code cancellation} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder cancellation(CancellationToken cancellation) {
+      requireUnset("cancellation", this.cancellation == null, this.cancellation);
+      this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+      return this;
+    }
+
+    /**
+     * The ensemble with these settings and defaults for the rest. Side-effect free: may be called
+     * again, and later changes to this builder do not affect ensembles already built.
+     *
+     * @return a new ensemble
+     * @throws IllegalStateException if settings conflict: a seed that differs from a {@code
+     *     sklearnCompatible} random state, {@code solveForm(DUAL)} with {@code alpha(0)}, or a
+     *     forced {@code DUAL} form with {@code nonNegative(true)}
+     */
+    public BootstrapRidgeEnsemble build() {
+      if (seedSet && resampling != null && resampling.kind() == Resampling.Kind.SKLEARN
+          && seed != resampling.randomState()) {
+        throw new IllegalStateException(
+            "seed: set to " + seed + ", but resampling " + resampling
+                + " carries its own random state (expected: no seed, or the same value)");
+      }
+      if (solveForm == SolveForm.DUAL && alpha == 0) {
+        throw new IllegalStateException(
+            "solveForm: DUAL needs alpha > 0 (alpha was set to 0.0)");
+      }
+      if (solveForm == SolveForm.DUAL && nonNegative != null && nonNegative) {
+        throw new IllegalStateException(
+            "solveForm: DUAL conflicts with nonNegative(true), which solves in the primal form");
+      }
+      return new BootstrapRidgeEnsemble(this);
+    }
+
+    private static void requireUnset(String name, boolean unset, Object current) {
+      if (!unset) {
+        throw new IllegalStateException(name + " was already set to " + current);
+      }
+    }
+  }
+}

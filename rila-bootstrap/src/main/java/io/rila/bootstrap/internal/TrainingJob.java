@@ -1,0 +1,150 @@
+package io.rila.bootstrap.internal;
+
+import io.rila.core.internal.RidgeKernel;
+import io.rila.core.internal.RidgeWorkspace;
+import io.rila.core.regression.SolveForm;
+import java.util.function.Supplier;
+
+/**
+ * The members of one bootstrap Ridge fit as a {@link MemberRunner} job: member {@code k} draws its
+ * counts {@code c}, forms the row weights {@code v = w * c} (or {@code v = c} when the weights
+ * only steer the draw), solves the weighted Ridge problem in a per-thread {@link RidgeWorkspace}
+ * and writes its coefficients and intercept into row {@code k} of a member-major array of stride
+ * {@code features + 1}. Nothing is allocated per member.
+ *
+ * <p>A draw whose rows all have weight zero (possible only with zero sample weights or Poisson
+ * counts) has no Ridge fit; the member then draws again from its own stream, up to {@value
+ * #MAX_DRAWS} times, so the result still depends only on the seed and the member.
+ *
+ * <p>Internal API: not covered by compatibility guarantees.
+ */
+public final class TrainingJob implements Supplier<MemberRunner.Worker> {
+
+  /** Draws tried per member before a fit gives up on a resample with positive weight. */
+  public static final int MAX_DRAWS = 1000;
+
+  private final RidgeKernel kernel;
+  private final double[] weights;
+  private final double alpha;
+  private final SolveForm form;
+  private final boolean nonNegative;
+  private final Supplier<CountSampler> samplers;
+  private final float[] floats;
+  private final double[] doubles;
+  private final int features;
+  private final int stride;
+
+  /**
+   * A job writing into {@code floats} or {@code doubles} (exactly one non-null).
+   *
+   * @param kernel the data (features and the target on the model's scale)
+   * @param weights row weights multiplied into the counts, or null for none
+   * @param alpha the penalty
+   * @param form the solve form ({@code AUTO} chooses per member)
+   * @param nonNegative whether coefficients are constrained to be {@code >= 0}
+   * @param samplers makes one count sampler per worker
+   * @param floats the member-major output in single precision, or null
+   * @param doubles the member-major output in double precision, or null
+   */
+  public TrainingJob(
+      RidgeKernel kernel, double[] weights, double alpha, SolveForm form, boolean nonNegative,
+      Supplier<CountSampler> samplers, float[] floats, double[] doubles) {
+    this.kernel = kernel;
+    this.weights = weights;
+    this.alpha = alpha;
+    this.form = form;
+    this.nonNegative = nonNegative;
+    this.samplers = samplers;
+    this.floats = floats;
+    this.doubles = doubles;
+    this.features = kernel.features();
+    this.stride = features + 1;
+  }
+
+  @Override
+  public MemberRunner.Worker get() {
+    return new Fitter();
+  }
+
+  private static float toFloat(double value) {
+    float f = (float) value;
+    if (Float.isInfinite(f)) {
+      throw new IllegalArgumentException(
+          "coefficient: " + value + " (expected: within float range; use Precision.DOUBLE)");
+    }
+    return f;
+  }
+
+  /** One thread's buffers. */
+  private final class Fitter implements MemberRunner.Worker {
+    private final RidgeWorkspace workspace = kernel.newWorkspace();
+    private final CountSampler sampler = samplers.get();
+    private final int[] counts = new int[kernel.rows()];
+    private final double[] v = new double[kernel.rows()];
+    private final double[] beta = new double[features];
+
+    @Override
+    public void run(int member) {
+      sampler.draw(member, counts);
+      int draws = 1;
+      while (!fillWeights()) {
+        if (draws == MAX_DRAWS) {
+          throw new IllegalArgumentException(
+              "weights: " + MAX_DRAWS + " resamples in a row drew only rows of weight zero"
+                  + " (expected: enough rows with a positive weight)");
+        }
+        sampler.redraw(counts);
+        draws++;
+      }
+      double intercept =
+          nonNegative
+              ? workspace.solveNonNegative(v, alpha, beta)
+              : workspace.solve(v, alpha, form, beta);
+      store(member, intercept);
+    }
+
+    /** Forms {@code v}; false when no row has a positive weight. */
+    private boolean fillWeights() {
+      int n = counts.length;
+      boolean positive = false;
+      if (weights == null) {
+        for (int i = 0; i < n; i++) {
+          int c = counts[i];
+          v[i] = c;
+          positive |= c > 0;
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          double w = weights[i] * counts[i];
+          v[i] = w;
+          positive |= w > 0;
+        }
+      }
+      return positive;
+    }
+
+    private void store(int member, double intercept) {
+      for (int j = 0; j < features; j++) {
+        if (!Double.isFinite(beta[j])) {
+          throw new IllegalArgumentException(
+              "coefficient " + j + ": " + beta[j] + " (expected: finite; the member's system is"
+                  + " too ill-conditioned for alpha = " + alpha + ")");
+        }
+      }
+      if (!Double.isFinite(intercept)) {
+        throw new IllegalArgumentException(
+            "intercept: " + intercept + " (expected: finite)");
+      }
+      int offset = member * stride;
+      if (floats != null) {
+        for (int j = 0; j < features; j++) {
+          floats[offset + j] = toFloat(beta[j]);
+        }
+        floats[offset + features] = toFloat(intercept);
+      } else {
+        System.arraycopy(beta, 0, doubles, offset, features);
+        doubles[offset + features] = intercept;
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Bootstrap ensembles of Ridge regressions: {@link io.rila.bootstrap.BootstrapRidgeEnsemble}
+ * (settings and fit), {@link io.rila.bootstrap.EnsembleModel} (predictions with intervals,
+ * scenarios, coefficient intervals), {@link io.rila.bootstrap.CoefficientStore} (the members'
+ * coefficients in one flat array) and the options they take ({@link
+ * io.rila.bootstrap.Resampling}, {@link io.rila.bootstrap.TargetTransform}, {@link
+ * io.rila.bootstrap.Precision}).
+ *
+ * <pre>{@code
+ * EnsembleModel model = BootstrapRidgeEnsemble.newBuilder()
+ *     .estimators(10_000)
+ *     .targetTransform(TargetTransform.LOG1P)
+ *     .build()
+ *     .fit(frame, "sales", features, "weight");
+ * Summary next = model.predict(row);
+ * }</pre>
+ */
+package io.rila.bootstrap;
