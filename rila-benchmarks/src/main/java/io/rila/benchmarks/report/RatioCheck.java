@@ -41,7 +41,7 @@ public final class RatioCheck {
   /** Engine fit at least this many times faster per member than the naive refit, guide shape. */
   static final double MIN_FIT_SPEEDUP_GUIDE = 10;
   /** The same for the production shape (4 features: both are cheap, the gap is smaller). */
-  static final double MIN_FIT_SPEEDUP_PRODUCTION = 3;
+  static final double MIN_FIT_SPEEDUP_PRODUCTION = 2;
   /** Batched prediction at least this many times faster than the naive per-row loop. */
   static final double MIN_PREDICT_SPEEDUP = 2;
   /** Bytes the training hot loop may allocate per member, beyond the store. */

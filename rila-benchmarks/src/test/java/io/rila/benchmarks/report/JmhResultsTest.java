@@ -50,17 +50,25 @@ class JmhResultsTest {
 
   @Test
   void read_jmhWrittenFile() throws IOException {
-    // written by JMH 1.37 itself (java -jar benchmarks.jar ... -prof gc -rf json)
+    // written by JMH 1.37 itself (TrainingBenchmark -p members=200 -prof gc -rf json, 3
+    // iterations; the score percentiles trimmed)
     Path file = Path.of("src/test/resources/io/rila/benchmarks/report/jmh-1.37.json");
 
     JmhResults results = JmhResults.read(file);
 
-    assertThat(results.all()).isNotEmpty();
-    JmhResults.Result first = results.all().get(0);
-    assertThat(first.benchmark()).startsWith("io.rila.benchmarks.");
-    assertThat(first.secondsPerOp()).isPositive();
-    assertThat(first.secondary("gc.alloc.rate.norm")).isNotNaN();
-    assertThat(first.params()).containsKey("members");
+    assertThat(results.all()).hasSize(2);
+    JmhResults.Result guide = results.find("TrainingBenchmark.fit", Map.of("shape", "guide"))
+        .orElseThrow();
+    assertThat(guide.benchmark()).isEqualTo(FIT);
+    assertThat(guide.mode()).isEqualTo("avgt");
+    assertThat(guide.primary().unit()).isEqualTo("ms/op");
+    assertThat(guide.secondsPerOp()).isEqualTo(guide.primary().score() / 1000);
+    assertThat(guide.param("members")).isEqualTo(200.0);
+    assertThat(guide.secondary("gc.alloc.rate.norm")).isPositive();
+    assertThat(guide.secondary("availableProcessors"))
+        .isEqualTo(3 * guide.counter("availableProcessors"));
+    // the store of 200 members of 598 features and an intercept, 4 bytes each
+    assertThat(guide.counter("storeBytes")).isEqualTo(200 * 599 * 4.0);
     assertThat(results.jdkVersion()).startsWith("17");
   }
 
