@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>Not thread-safe: use one workspace per thread. {@link #solve} allocates nothing when the
  * form it uses was sized by the constructor (always the case for {@code SolveForm.AUTO}); a
  * forced form the constructor did not size, and the first {@link #solveNonNegative} call,
- * allocate their buffers once and keep them.
+ * allocate their buffers once and keep them, and the first dual solve on a kernel computes its
+ * {@code K = X X^T} once for all workspaces.
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
@@ -73,6 +74,7 @@ public final class RidgeWorkspace {
   private double[] nnZ;
   private int[] nnIndex;
   private boolean[] nnFree;
+  private boolean[] nnSkip;
 
   RidgeWorkspace(RidgeKernel kernel) {
     this.kernel = kernel;
@@ -320,16 +322,21 @@ public final class RidgeWorkspace {
    * Lawson-Hanson on {@code min 1/2 b^T A b - r^T b, b >= 0} with {@code A} full (both
    * triangles): a coefficient is freed when its negative gradient is the largest positive one,
    * and the free set's unconstrained solution is accepted once it is positive, else the step
-   * toward it stops at the first coefficient that reaches zero, which is bound again.
+   * toward it stops at the first coefficient that reaches zero, which is bound again. A freed
+   * coefficient whose first solution is not positive (possible only by rounding) is bound again
+   * and skipped until the next accepted step, so the method cannot cycle on it.
    */
   private void activeSet(double[][] a, double[] r, double alpha, double[] beta) {
     double[][] sub = nnSub;
     double[] z = nnZ;
     int[] index = nnIndex;
     boolean[] free = nnFree;
+    boolean[] skip = nnSkip;
     Arrays.fill(beta, 0);
     Arrays.fill(free, false);
+    Arrays.fill(skip, false);
     int maxIterations = 3 * p + 10;
+    outer:
     for (int iteration = 0; ; iteration++) {
       if (iteration > maxIterations) {
         throw new IllegalStateException(
@@ -346,7 +353,7 @@ public final class RidgeWorkspace {
           s -= t;
           magnitude += Math.abs(t);
         }
-        if (!free[j] && s > GRADIENT_TOLERANCE * magnitude && s > best) {
+        if (!free[j] && !skip[j] && s > GRADIENT_TOLERANCE * magnitude && s > best) {
           best = s;
           enter = j;
         }
@@ -355,10 +362,13 @@ public final class RidgeWorkspace {
         return;
       }
       free[enter] = true;
+      boolean first = true;
       while (true) {
         int size = 0;
+        int entered = -1;
         for (int j = 0; j < p; j++) {
           if (free[j]) {
+            entered = j == enter ? size : entered;
             index[size++] = j;
           }
         }
@@ -375,6 +385,12 @@ public final class RidgeWorkspace {
           throw singular(alpha, "feature", index[failed]);
         }
         Cholesky.solve(sub, size, z);
+        if (first && z[entered] <= 0) {
+          free[enter] = false;
+          skip[enter] = true;
+          continue outer;
+        }
+        first = false;
         double step = 1;
         int leave = -1;
         for (int q = 0; q < size; q++) {
@@ -391,7 +407,8 @@ public final class RidgeWorkspace {
           for (int q = 0; q < size; q++) {
             beta[index[q]] = z[q];
           }
-          break;
+          Arrays.fill(skip, false);
+          continue outer;
         }
         for (int q = 0; q < size; q++) {
           int j = index[q];
@@ -459,6 +476,7 @@ public final class RidgeWorkspace {
       nnZ = new double[p];
       nnIndex = new int[p];
       nnFree = new boolean[p];
+      nnSkip = new boolean[p];
     }
   }
 }

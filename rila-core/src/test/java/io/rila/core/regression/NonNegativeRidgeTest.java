@@ -98,6 +98,53 @@ class NonNegativeRidgeTest {
     }
   }
 
+  /** Independent check for many features: the optimality (KKT) conditions at the result. */
+  @Test
+  void fit_satisfiesOptimalityConditionsWithMoreFeaturesThanRows() {
+    Random rnd = new Random(23);
+    int n = 20;
+    int p = 40;
+    double[][] x = new double[n][p];
+    double[] y = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        x[i][j] = rnd.nextGaussian() + 0.1 * j;
+      }
+      y[i] = x[i][0] - x[i][1] + 0.5 * x[i][2] + rnd.nextGaussian();
+      w[i] = rnd.nextInt(3);
+    }
+    double alpha = 0.3;
+    RidgeFit fit = NonNegativeRidge.fit(x, y, w, alpha);
+    double[] beta = fit.coefficients();
+    double[] residual = new double[n];
+    double interceptGradient = 0;
+    double interceptScale = 0;
+    for (int i = 0; i < n; i++) {
+      residual[i] = y[i] - fit.predict(x[i]);
+      interceptGradient += w[i] * residual[i];
+      interceptScale += Math.abs(w[i] * y[i]);
+    }
+    assertThat(Math.abs(interceptGradient)).isLessThanOrEqualTo(1e-9 * interceptScale);
+    int positive = 0;
+    for (int j = 0; j < p; j++) {
+      double gradient = alpha * beta[j];
+      double scale = Math.abs(gradient);
+      for (int i = 0; i < n; i++) {
+        gradient -= w[i] * residual[i] * x[i][j];
+        scale += Math.abs(w[i] * y[i] * x[i][j]);
+      }
+      assertThat(beta[j]).as("beta[%d]", j).isGreaterThanOrEqualTo(0);
+      if (beta[j] > 0) {
+        positive++;
+        assertThat(Math.abs(gradient)).as("gradient[%d]", j).isLessThanOrEqualTo(1e-9 * scale);
+      } else {
+        assertThat(gradient).as("gradient[%d]", j).isGreaterThanOrEqualTo(-1e-9 * scale);
+      }
+    }
+    assertThat(positive).isBetween(1, p - 1);
+  }
+
   private static double objective(double[][] x, double[] y, double[] w, double alpha,
       double[] beta, double intercept) {
     double s = 0;
