@@ -74,12 +74,13 @@ final class LineChart {
     x.setTickUnit(new NumberTickUnit(1));
     x.setMinorTickMarksVisible(false);
     x.setSmallestValue(0.5);
-    x.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    x.setNumberFormatOverride(new DecimalFormat("#,##0", symbols));
     LogAxis y = new LogAxis(yLabel);
     y.setBase(10);
     y.setTickUnit(new NumberTickUnit(1));
     y.setMinorTickMarksVisible(false);
-    y.setNumberFormatOverride(new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    y.setNumberFormatOverride(new DecimalFormat("0.######", symbols));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < series.size(); i++) {
       renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);

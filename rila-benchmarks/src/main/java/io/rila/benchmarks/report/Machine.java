@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Where a run happened: the core count JMH results recorded (else this JVM's), the CPU model,
- * the JVM JMH ran on, the OS and the date.
+ * Where a run happened: the core count most JMH results recorded (else this JVM's), the CPU
+ * model, the JVM JMH ran on, the OS and the date.
  *
  * @param cores {@code Runtime.availableProcessors()} of the benchmark JVMs
  * @param cpu the CPU model
@@ -21,14 +23,21 @@ record Machine(int cores, String cpu, String jvm, String os, LocalDate date) {
 
   /** Describes the machine of {@code jmh}, assuming it is the one this JVM runs on. */
   static Machine of(JmhResults jmh, LocalDate date) {
-    double cores = Double.NaN;
+    Map<Integer, Integer> votes = new TreeMap<>();
     for (JmhResults.Result result : jmh.all()) {
       double recorded = result.counter("availableProcessors");
-      if (!Double.isNaN(recorded) && !(recorded <= cores)) {
-        cores = recorded;
+      if (!Double.isNaN(recorded)) {
+        votes.merge((int) recorded, 1, Integer::sum);
       }
     }
-    int count = Double.isNaN(cores) ? Runtime.getRuntime().availableProcessors() : (int) cores;
+    int count = Runtime.getRuntime().availableProcessors();
+    int best = 0;
+    for (Map.Entry<Integer, Integer> vote : votes.entrySet()) {
+      if (vote.getValue() > best) {
+        best = vote.getValue();
+        count = vote.getKey();
+      }
+    }
     String jvm = jmh.jdkVersion().isEmpty()
         ? System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         : jmh.jdkVersion() + ", " + jmh.vm();

@@ -169,7 +169,8 @@ public final class RatioCheck {
       throw new MissingResultException("TrainingBenchmark.fit {shape=" + shape
           + "} needs two different member counts");
     }
-    double allocated = large.secondary("gc.alloc.rate.norm") - small.secondary("gc.alloc.rate.norm");
+    double allocated =
+        large.secondary("gc.alloc.rate.norm") - small.secondary("gc.alloc.rate.norm");
     double store = large.counter("storeBytes") - small.counter("storeBytes");
     if (Double.isNaN(allocated) || Double.isNaN(store)) {
       throw new MissingResultException("TrainingBenchmark.fit {shape=" + shape

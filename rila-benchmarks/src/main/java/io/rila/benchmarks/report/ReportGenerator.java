@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * Writes {@code docs/performance.md} and its charts from a JMH JSON run and the scikit-learn
@@ -108,8 +109,9 @@ public final class ReportGenerator {
       SklearnReference sklearn =
           sklearnFile == null ? SklearnReference.none() : SklearnReference.read(sklearnFile);
       Files.createDirectories(dir);
-      List<String> charts = writeCharts(jmh, sklearn, dir);
-      String markdown = markdown(jmh, sklearn, Machine.of(jmh, date), charts);
+      Machine machine = Machine.of(jmh, date);
+      List<String> charts = writeCharts(jmh, sklearn, machine, dir);
+      String markdown = markdown(jmh, sklearn, machine, charts);
       Path report = dir.resolve(REPORT);
       Files.writeString(report, markdown, StandardCharsets.UTF_8);
       out.println("written " + report);
@@ -150,7 +152,11 @@ public final class ReportGenerator {
         .append("columns was measured on the machine below, on the same data (the Java program ")
         .append("`BenchmarkData` writes it to CSV for Python). The \"guide\" column is the ")
         .append("performance guide's claim for the Python system on 8 vCPUs.\n\n");
-    machine(md, machine, sklearn);
+    int mostCores = machine.cores();
+    for (int cores : threadRuns(jmh, machine).keySet()) {
+      mostCores = Math.max(mostCores, cores);
+    }
+    machine(md, machine, sklearn, mostCores);
     headline(md, jmh, sklearn);
     training(md, jmh, sklearn, charts);
     threads(md, jmh, sklearn, machine, charts);
@@ -163,7 +169,8 @@ public final class ReportGenerator {
     return md.toString();
   }
 
-  private static void machine(StringBuilder md, Machine machine, SklearnReference sklearn) {
+  private static void machine(StringBuilder md, Machine machine, SklearnReference sklearn,
+      int mostCores) {
     md.append("## Machine\n\n");
     MarkdownTable table = new MarkdownTable("what", "value")
         .row("cores (`Runtime.availableProcessors()`)", Integer.toString(machine.cores()))
@@ -175,7 +182,10 @@ public final class ReportGenerator {
       table.row("scikit-learn side", sklearn.describe());
     }
     md.append(table.render()).append('\n');
-    if (machine.cores() < 8) {
+    if (mostCores >= 8) {
+      md.append("The thread-scaling section also has a run on ").append(mostCores)
+          .append(" cores; everything else ran on the machine above.\n\n");
+    } else if (machine.cores() < 8) {
       md.append("**Only ").append(machine.cores()).append(" cores were measured.** The guide's ")
           .append("figures are for 8 vCPUs; no machine with 8 or more cores was available for ")
           .append("these runs, so thread counts above ").append(machine.cores())
@@ -210,7 +220,8 @@ public final class ReportGenerator {
     table.row("lag features, 13 families x 18 lags + interactions, 252 weeks", "45 s / 8 s",
         Units.NONE, Units.seconds(lags), Units.NONE, "<= 50 ms", met(lags, 0.050));
     md.append(table.render()).append('\n')
-        .append("scikit-learn runs `BaggingRegressor(Ridge(alpha=1.0), bootstrap=True, n_jobs=-1)`; ")
+        .append("scikit-learn runs `BaggingRegressor(Ridge(alpha=1.0), bootstrap=True, ")
+        .append("n_jobs=-1)`; ")
         .append("rila runs `BootstrapRidgeEnsemble` with its defaults (float store, the common ")
         .append("fork-join pool, so every core). Speed-up = scikit-learn time / rila time.\n\n");
   }
@@ -268,49 +279,64 @@ public final class ReportGenerator {
 
   private static void threads(StringBuilder md, JmhResults jmh, SklearnReference sklearn,
       Machine machine, List<String> charts) {
-    List<JmhResults.Result> results = jmh.findAll("ThreadScalingBenchmark.fit", Map.of());
-    int members = results.isEmpty() ? 10_000 : (int) results.get(0).param("members");
+    Map<Integer, Map<Integer, JmhResults.Result>> runs = threadRuns(jmh, machine);
+    int members = 10_000;
+    for (JmhResults.Result result : jmh.findAll("ThreadScalingBenchmark.fit", Map.of())) {
+      members = (int) result.param("members");
+    }
     md.append("## Scaling by threads\n\n")
         .append("`ThreadScalingBenchmark.fit`: guide shape, ").append(Units.count(members))
-        .append(" members, on a fixed pool of that many threads (`Executors.newFixedThreadPool`).")
-        .append(" Every result records `Runtime.availableProcessors()` = ")
-        .append(processors(results, machine)).append(".\n\n");
-    MarkdownTable table = new MarkdownTable("threads", "guide (8 vCPU)",
-        "scikit-learn (n_jobs = threads)", "rila", "rila speed-up over 1 thread");
-    double one = seconds(jmh, "ThreadScalingBenchmark.fit", Map.of("threads", "1"));
-    for (int i = 0; i < THREADS.length; i++) {
-      int threads = THREADS[i];
-      double rila = seconds(jmh, "ThreadScalingBenchmark.fit",
-          Map.of("threads", Integer.toString(threads)));
-      String sk = Units.NONE;
-      if (threads == 1) {
-        sk = sklearnFit(sklearn, "guide", members, 1);
-      } else if (threads == machine.cores()) {
-        sk = sklearnFit(sklearn, "guide", members, -1);
-      }
-      table.row(Integer.toString(threads), GUIDE_THREADS[i], sk, Units.seconds(rila),
-          Units.ratio(one, rila));
+        .append(" members, on a fixed pool of that many threads (`Executors.newFixedThreadPool`),")
+        .append(" one table per machine, by the `Runtime.availableProcessors()` every result ")
+        .append("records. scikit-learn ran on the main machine only.\n\n");
+    if (runs.isEmpty()) {
+      runs.put(machine.cores(), Map.of());
     }
-    md.append(table.render()).append('\n');
+    for (Map.Entry<Integer, Map<Integer, JmhResults.Result>> run : runs.entrySet()) {
+      int cores = run.getKey();
+      Map<Integer, JmhResults.Result> byThreads = run.getValue();
+      md.append("On ").append(cores).append(cores == 1 ? " core" : " cores")
+          .append(cores == machine.cores() ? " (the main machine)" : "").append(":\n\n");
+      MarkdownTable table = new MarkdownTable("threads", "guide (8 vCPU)",
+          "scikit-learn (n_jobs = threads)", "rila", "rila speed-up over 1 thread");
+      double one = seconds(byThreads.get(1));
+      for (int i = 0; i < THREADS.length; i++) {
+        int threads = THREADS[i];
+        double rila = seconds(byThreads.get(threads));
+        String sk = Units.NONE;
+        if (cores == machine.cores() && threads == 1) {
+          sk = sklearnFit(sklearn, "guide", members, 1);
+        } else if (cores == machine.cores() && threads == machine.cores()) {
+          sk = sklearnFit(sklearn, "guide", members, -1);
+        }
+        table.row(Integer.toString(threads), GUIDE_THREADS[i], sk, Units.seconds(rila),
+            Units.ratio(one, rila));
+      }
+      md.append(table.render()).append('\n');
+    }
     if (charts.contains(THREADS_CHART)) {
       md.append("![thread scaling](").append(THREADS_CHART).append(")\n\n");
     }
   }
 
-  private static String processors(List<JmhResults.Result> results, Machine machine) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (JmhResults.Result result : results) {
-      double cores = result.counter("availableProcessors");
-      if (!Double.isNaN(cores)) {
-        min = Math.min(min, cores);
-        max = Math.max(max, cores);
-      }
+  /**
+   * The thread-scaling results by the core count they recorded (this machine's when none), then
+   * by thread count; the first result of each pair wins.
+   */
+  static Map<Integer, Map<Integer, JmhResults.Result>> threadRuns(JmhResults jmh,
+      Machine machine) {
+    Map<Integer, Map<Integer, JmhResults.Result>> runs = new TreeMap<>();
+    for (JmhResults.Result result : jmh.findAll("ThreadScalingBenchmark.fit", Map.of())) {
+      double recorded = result.counter("availableProcessors");
+      int cores = Double.isNaN(recorded) ? machine.cores() : (int) recorded;
+      runs.computeIfAbsent(cores, c -> new TreeMap<>())
+          .putIfAbsent((int) result.param("threads"), result);
     }
-    if (min > max) {
-      return Integer.toString(machine.cores());
-    }
-    return min == max ? Units.count(min) : Units.count(min) + " to " + Units.count(max);
+    return runs;
+  }
+
+  private static double seconds(JmhResults.Result result) {
+    return result == null ? Double.NaN : result.secondsPerOp();
   }
 
   private static void alpha(StringBuilder md, JmhResults jmh, SklearnReference sklearn) {
@@ -364,7 +390,13 @@ public final class ReportGenerator {
     }
     md.append(table.render()).append('\n')
         .append("Bytes allocated per call (JMH `gc.alloc.rate.norm`), batched vs unbatched:\n\n")
-        .append(memory.render()).append('\n');
+        .append(memory.render()).append('\n')
+        .append("The interval's quantiles over 10,000 member predictions (`QuantileBenchmark`): ")
+        .append(Units.seconds(seconds(jmh, "QuantileBenchmark.selection",
+            Map.of("members", "10000"))))
+        .append(" by selection, ")
+        .append(Units.seconds(seconds(jmh, "QuantileBenchmark.sort", Map.of("members", "10000"))))
+        .append(" by a full sort (numpy's way); the numbers are identical.\n\n");
   }
 
   private static void memory(StringBuilder md, JmhResults jmh, SklearnReference sklearn) {
@@ -411,7 +443,7 @@ public final class ReportGenerator {
         Map.of("data", "weekly"));
     feature(table, jmh, "full ensemble, 598 features, 10,000 members", "32 min",
         "ScreeningBenchmark.fullEnsemble", Map.of());
-    feature(table, jmh, "Lasso screening (LassoCV) then ensemble, 10,000 members", "12 min",
+    feature(table, jmh, "LassoCV screening (keep 30) then ensemble, 10,000 members", "12 min",
         "ScreeningBenchmark.screenThenEnsemble", Map.of());
     feature(table, jmh, "LassoCV, 5 folds, 100 alphas, 598 x 150", Units.NONE,
         "SelectionBenchmark.lassoCv", Map.of());
@@ -470,8 +502,10 @@ public final class ReportGenerator {
   private static void reproduce(StringBuilder md) {
     md.append("## Reproduce\n\n")
         .append("```\n")
-        .append("rila-benchmarks/run-report.sh            # build, data, scikit-learn, JMH, this report\n")
-        .append("rila-benchmarks/run-report.sh --with-10000  # also 10,000-member scikit-learn fits\n")
+        .append("rila-benchmarks/run-report.sh               # build, data, scikit-learn, ")
+        .append("JMH, this report\n")
+        .append("rila-benchmarks/run-report.sh --with-10000  # also 10,000-member ")
+        .append("scikit-learn fits\n")
         .append("java -jar rila-benchmarks/target/benchmarks.jar TrainingBenchmark -prof gc\n")
         .append("```\n\n")
         .append("Compare two runs on a dedicated machine with `io.rila.benchmarks.report.")
@@ -521,22 +555,27 @@ public final class ReportGenerator {
 
   // ---------------------------------------------------------------- charts
 
-  private static List<String> writeCharts(JmhResults jmh, SklearnReference sklearn, Path dir)
-      throws IOException {
+  private static List<String> writeCharts(JmhResults jmh, SklearnReference sklearn,
+      Machine machine, Path dir) throws IOException {
     List<String> written = new ArrayList<>();
     double[] threads = new double[THREADS.length];
-    double[] rila = new double[THREADS.length];
-    double[] ideal = new double[THREADS.length];
-    double one = seconds(jmh, "ThreadScalingBenchmark.fit", Map.of("threads", "1"));
     for (int i = 0; i < THREADS.length; i++) {
       threads[i] = THREADS[i];
-      rila[i] = seconds(jmh, "ThreadScalingBenchmark.fit",
-          Map.of("threads", Integer.toString(THREADS[i])));
-      ideal[i] = one / THREADS[i];
     }
     LineChart scaling = new LineChart("rila fit time by threads (guide shape)", "threads",
-        "seconds per fit").line("rila", threads, rila, false).line("ideal (1 / threads)", threads,
-        ideal, true);
+        "seconds per fit");
+    for (Map.Entry<Integer, Map<Integer, JmhResults.Result>> run
+        : threadRuns(jmh, machine).entrySet()) {
+      double[] rila = new double[THREADS.length];
+      double[] ideal = new double[THREADS.length];
+      double one = seconds(run.getValue().get(1));
+      for (int i = 0; i < THREADS.length; i++) {
+        rila[i] = seconds(run.getValue().get(THREADS[i]));
+        ideal[i] = one / Math.min(THREADS[i], run.getKey());
+      }
+      scaling.line("rila, " + run.getKey() + " cores", threads, rila, false)
+          .line("ideal on " + run.getKey() + " cores", threads, ideal, true);
+    }
     if (scaling.hasData()) {
       scaling.write(dir.resolve(THREADS_CHART), 2);
       written.add(THREADS_CHART);

@@ -33,7 +33,8 @@ class JmhResultsTest {
     assertThat(fit.benchmark()).isEqualTo(FIT);
     assertThat(fit.simpleName()).isEqualTo("TrainingBenchmark.fit");
     assertThat(fit.mode()).isEqualTo("avgt");
-    assertThat(fit.params()).containsExactly(Map.entry("members", "100"), Map.entry("shape", "guide"));
+    assertThat(fit.params())
+        .containsExactly(Map.entry("members", "100"), Map.entry("shape", "guide"));
     assertThat(fit.param("members")).isEqualTo(100.0);
     assertThat(fit.primary().score()).isEqualTo(12.5);
     assertThat(fit.primary().error()).isEqualTo(0.125);

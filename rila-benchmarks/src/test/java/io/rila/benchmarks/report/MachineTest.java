@@ -16,17 +16,20 @@ class MachineTest {
   Path dir;
 
   @Test
-  void of_coresFromTheRecordedCounters() throws IOException {
+  void of_coresMostResultsRecorded() throws IOException {
+    // a 2-core run with one thread-scaling result from a 16-core machine added
     JmhResults jmh = JmhResults.read(new SyntheticRun()
         .add("a.B.c", "avgt", 1, "ms/op").secondary("availableProcessors", 16, "#")
         .add("a.B.d", "avgt", 1, "ms/op").secondary("availableProcessors", 2, "#")
-        .add("a.B.e", "avgt", 1, "ms/op")
+        .add("a.B.e", "avgt", 1, "ms/op").secondary("availableProcessors", 2, "#")
+        .add("a.B.f", "avgt", 1, "ms/op")
         .write(dir.resolve("run.json")));
 
     Machine machine = Machine.of(jmh, DAY);
 
-    assertThat(machine.cores()).isEqualTo(16);
-    assertThat(machine.jvm()).isEqualTo("17.0.15, OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1");
+    assertThat(machine.cores()).isEqualTo(2);
+    assertThat(machine.jvm())
+        .isEqualTo("17.0.15, OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1");
     assertThat(machine.date()).isEqualTo(DAY);
     assertThat(machine.cpu()).isNotBlank();
     assertThat(machine.os()).contains(System.getProperty("os.name"));

@@ -129,8 +129,8 @@ class RatioCheckTest {
     prediction(run, 20, 2);
 
     assertThat(run(run.write(dir.resolve("run.json")).toString())).isEqualTo(1);
-    assertThat(out()).contains(
-        "FAIL fit speed-up vs naive refit, guide shape: no NaiveRefitBenchmark.refit {shape=guide}");
+    assertThat(out()).contains("FAIL fit speed-up vs naive refit, guide shape: "
+        + "no NaiveRefitBenchmark.refit {shape=guide}");
   }
 
   @Test

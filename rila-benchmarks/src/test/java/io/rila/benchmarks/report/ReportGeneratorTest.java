@@ -43,22 +43,25 @@ class ReportGeneratorTest {
     assertThat(code).as(err()).isZero();
     String md = Files.readString(docs.resolve("performance.md"));
     // guide shape, 1,000 members: scikit-learn n_jobs=-1 2.2 s, rila 40 ms: 55x
-    assertThat(md).contains("| 1,000 | 3.5 min | 3.50 s | 2.20 s | 40.0 ms | 40.0 \u00b5s | 55.0x |");
+    assertThat(md)
+        .contains("| 1,000 | 3.5 min | 3.50 s | 2.20 s | 40.0 ms | 40.0 \u00b5s | 55.0x |");
     // 10,000 members: scikit-learn fitted once (the prediction model), rila 0.5 s: 34x
-    assertThat(md).contains("| 10,000 | 32 min | \u2014 | 17.0 s (1 run) | 500 ms | 50.0 \u00b5s | 34.0x |");
+    assertThat(md).contains(
+        "| 10,000 | 32 min | \u2014 | 17.0 s (1 run) | 500 ms | 50.0 \u00b5s | 34.0x |");
     assertThat(md).contains("| fit 10,000 members, 598 x 150 | 32 min | 17.0 s | 500 ms | 34.0x "
         + "| <= 1.00 s | yes |");
     assertThat(md).contains("| fit 10,000 members, 4 x 152, weighted | \u2014 | \u2014 | 30.0 ms "
         + "| \u2014 | <= 25.0 ms | **no** |");
     // one row: scikit-learn 0.51 s, rila 2 ms: 255x
-    assertThat(md).contains("| 1 | 3.2 s | 510 ms | 2.00 ms | 2.50 ms | 2.20 ms | 6.00 ms | 255x |");
+    assertThat(md)
+        .contains("| 1 | 3.2 s | 510 ms | 2.00 ms | 2.50 ms | 2.20 ms | 6.00 ms | 255x |");
     assertThat(md).contains("| memory, 10,000 x 598 members | 15 GB | 93.0 MB pickled | "
         + "24.0 MB store | \u2014 | store <= 25 MB | yes |");
     // threads: 1 thread 1 s, 2 threads 0.55 s; scikit-learn's n_jobs=-1 is 2 threads here
     assertThat(md).contains("| 1 | 320 min | \u2014 | 1.00 s | 1.00x |");
     assertThat(md).contains("| 2 | 160 min | 17.0 s (1 run) | 550 ms | 1.82x |");
     assertThat(md).contains("| 4 | 80 min | \u2014 | 560 ms | 1.79x |");
-    assertThat(md).contains("`Runtime.availableProcessors()` = 2.");
+    assertThat(md).contains("On 2 cores (the main machine):");
     assertThat(md).contains("**Only 2 cores were measured.**");
     // alpha: 1,000 members, rila 50 ms per fit = 50 us per estimator; scikit-learn 2 s / 1,000
     assertThat(md).contains("| 0.1 | 0.42 s | 2.00 ms | 50.0 \u00b5s | 40.0x |");
@@ -67,6 +70,13 @@ class ReportGeneratorTest {
         + "per member, guide | 100x | >= 10.0x |");
     assertThat(md).contains("| lags + interactions, 13 families x 18 lags, 252 weeks, "
         + "sequential | 45 s | 20.0 ms |");
+    assertThat(md).contains("| LassoCV screening (keep 30) then ensemble, 10,000 members | 12 min "
+        + "| 900 ms |");
+    assertThat(md)
+        .contains("| AIC subset search, C(50, <= 4) = 251,175 subsets | \u2014 | 31.0 ms |");
+    assertThat(md).contains("| LassoCV, 5 folds, 100 alphas, 598 x 150 | \u2014 | \u2014 |");
+    assertThat(md)
+        .contains("(`QuantileBenchmark`): 95.0 \u00b5s by selection, 610 \u00b5s by a full");
     assertThat(md).contains("![thread scaling](performance-threads.png)")
         .contains("![time vs ensemble size](performance-ensemble-size.png)");
     assertThat(out()).contains("performance.md").contains("performance-threads.png");
@@ -87,13 +97,39 @@ class ReportGeneratorTest {
         docs.toString())).isZero();
 
     String md = Files.readString(docs.resolve("performance.md"));
-    assertThat(md).contains("| 1,000 | 3.5 min | \u2014 | \u2014 | 40.0 ms | 40.0 \u00b5s | \u2014 |")
+    assertThat(md)
+        .contains("| 1,000 | 3.5 min | \u2014 | \u2014 | 40.0 ms | 40.0 \u00b5s | \u2014 |")
         .contains("| fit 10,000 members, 598 x 150 | 32 min | \u2014 | \u2014 | \u2014 | "
             + "<= 1.00 s | not run |")
         .doesNotContain("scikit-learn side")
         .doesNotContain("performance-threads.png");
     assertThat(docs.resolve(ReportGenerator.SIZE_CHART)).exists();
     assertThat(docs.resolve(ReportGenerator.THREADS_CHART)).doesNotExist();
+  }
+
+  @Test
+  void run_multiCoreThreadRunGetsItsOwnTable() throws IOException {
+    Path main = fullRun().write(dir.resolve("jmh.json"));
+    SyntheticRun big = new SyntheticRun();
+    double[] seconds = {2.0, 1.0, 0.5, 0.26, 0.15};
+    int[] threads = {1, 2, 4, 8, 16};
+    for (int i = 0; i < threads.length; i++) {
+      big.add(B + "ThreadScalingBenchmark.fit", "avgt", seconds[i], "s/op", "members", "10000",
+          "threads", Integer.toString(threads[i])).secondary("availableProcessors", 16, "#");
+    }
+    Path docs = dir.resolve("docs");
+
+    assertThat(run("--jmh", main.toString(), "--jmh", big.write(dir.resolve("big.json"))
+        .toString(), "--out", docs.toString())).isZero();
+
+    String md = Files.readString(docs.resolve("performance.md"));
+    assertThat(md).contains("| cores (`Runtime.availableProcessors()`) | 2 |")
+        .contains("also has a run on 16 cores")
+        .doesNotContain("Only 2 cores were measured")
+        .contains("On 2 cores (the main machine):")
+        .contains("On 16 cores:")
+        .contains("| 16 | 18 min | \u2014 | 150 ms | 13.3x |")
+        .contains("| 2 | 160 min | \u2014 | 550 ms | 1.82x |");
   }
 
   @Test
@@ -186,6 +222,13 @@ class ReportGeneratorTest {
     }
     run.add(B + "FeatureBenchmark.lagsSequential", "avgt", 20, "ms/op", "data", "weekly");
     run.add(B + "FeatureBenchmark.lagsParallel", "avgt", 12, "ms/op", "data", "weekly");
+    run.add(B + "ScreeningBenchmark.fullEnsemble", "avgt", 700, "ms/op", "keep", "30",
+        "members", "10000");
+    run.add(B + "ScreeningBenchmark.screenThenEnsemble", "avgt", 900, "ms/op", "keep", "30",
+        "members", "10000");
+    run.add(B + "SelectionBenchmark.aicSearch", "avgt", 31, "ms/op");
+    run.add(B + "QuantileBenchmark.selection", "avgt", 95, "us/op", "members", "10000");
+    run.add(B + "QuantileBenchmark.sort", "avgt", 610, "us/op", "members", "10000");
     return run;
   }
 
@@ -228,9 +271,12 @@ class ReportGeneratorTest {
       + " \"seconds\": 1.76, \"all\": [1.7, 1.76, 1.8]}\n"
       + "  ],\n"
       + "  \"alpha\": [\n"
-      + "    {\"shape\": \"guide\", \"members\": 1000, \"n_jobs\": -1, \"alpha\": 0.1, \"seconds\": 2.0},\n"
-      + "    {\"shape\": \"guide\", \"members\": 1000, \"n_jobs\": -1, \"alpha\": 1.0, \"seconds\": 2.2},\n"
-      + "    {\"shape\": \"guide\", \"members\": 1000, \"n_jobs\": -1, \"alpha\": 10.0, \"seconds\": 2.1}\n"
+      + "    {\"shape\": \"guide\", \"members\": 1000, \"n_jobs\": -1,"
+      + " \"alpha\": 0.1, \"seconds\": 2.0},\n"
+      + "    {\"shape\": \"guide\", \"members\": 1000, \"n_jobs\": -1,"
+      + " \"alpha\": 1.0, \"seconds\": 2.2},\n"
+      + "    {\"shape\": \"guide\", \"members\": 1000, \"n_jobs\": -1,"
+      + " \"alpha\": 10.0, \"seconds\": 2.1}\n"
       + "  ],\n"
       + "  \"predict\": [\n"
       + "    {\"shape\": \"guide\", \"members\": 10000, \"rows\": 1, \"seconds\": 0.51},\n"
