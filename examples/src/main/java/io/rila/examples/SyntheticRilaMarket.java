@@ -57,6 +57,7 @@ public final class SyntheticRilaMarket {
   /** True effect on log sales of a holiday week. */
   public static final double HOLIDAY = -0.35;
 
+  private static final double OWN_RATE_ANCHOR = 1.75;
   private static final LocalDate LAST_WEEK = LocalDate.of(2025, 12, 28);
   private static final int WARM_UP = 8;
 
@@ -87,7 +88,7 @@ public final class SyntheticRilaMarket {
     double dgs = 1.2;
     double v = 20;
     for (int t = 0; t < total; t++) {
-      dgs = Math.max(0.2, dgs + 0.012 + 0.08 * gaussian(random));
+      dgs = Math.max(0.2, dgs + 0.004 + 0.06 * gaussian(random));
       v = 18 + 0.85 * (v - 18) + 2.0 * gaussian(random);
       treasury[t] = dgs;
       vix[t] = Math.max(9, v);
@@ -108,10 +109,12 @@ public final class SyntheticRilaMarket {
       }
     }
     double[] own = new double[total];
-    double ownRate = 1.5;
+    double ownRate = OWN_RATE_ANCHOR;
     for (int t = 0; t < total; t++) {
-      if (random.nextDouble() < 0.08) {
-        ownRate = Math.min(4.5, Math.max(0.5, ownRate + (random.nextBoolean() ? 0.25 : -0.25)));
+      if (random.nextDouble() < 0.12) {
+        // reprices every two months or so, drifting back towards its usual level
+        double up = Math.min(0.9, Math.max(0.1, 0.5 + 0.25 * (OWN_RATE_ANCHOR - ownRate)));
+        ownRate = Math.min(4.5, Math.max(0.5, ownRate + (random.nextDouble() < up ? 0.25 : -0.25)));
       }
       own[t] = ownRate;
     }
