@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code lassoCv}: scikit-learn's {@code LassoCV} defaults (5 folds, 100 penalties, eps
  *       1e-3) on all 598 features x 150 rows;
- *   <li>{@code aicSearch}: every subset of 1 to 4 of 50 candidates, C(50, <= 4) = 251,175 OLS
- *       models ranked by AIC, under two sign rules (the candidates are the 26 lags of the first
- *       series, named {@code prudential_rate_*}, and 24 lags of the second, {@code
+ *   <li>{@code aicSearch}: every subset of 1 to 4 of 50 candidates, C(50, {@literal <=} 4) =
+ *       251,175 OLS models ranked by AIC, under two sign rules (the candidates are the 26 lags of
+ *       the first series, named {@code prudential_rate_*}, and 24 lags of the second, {@code
  *       competitor_mid_*}).
  * </ul>
  *
