@@ -26,7 +26,7 @@ import java.util.Map;
  *       {@code RidgeRegression.fit} ({@code NaiveRefitBenchmark.refit}), per shape;
  *   <li>batched prediction ({@code PredictionBenchmark.batched}) is at least a factor faster than
  *       the naive per-row, per-member loop ({@code PredictionBenchmark.naive}) with the same
- *       parameters;
+ *       parameters, at the largest {@code rows} run;
  *   <li>the training hot loop allocates at most a few bytes per member: the growth of JMH's
  *       {@code gc.alloc.rate.norm} between two ensemble sizes, per member, less the coefficient
  *       store's own growth (the {@code storeBytes} counter), per shape.
@@ -136,10 +136,21 @@ public final class RatioCheck {
     return perMember(naive) / perMember(engine);
   }
 
-  /** The smallest naive / batched time ratio over the parameter sets both benchmarks ran. */
+  /**
+   * The smallest naive / batched time ratio over the parameter sets both benchmarks ran with the
+   * most rows (batching is about many rows; one row has nothing to batch).
+   */
   static double predictSpeedup(JmhResults results) {
+    List<JmhResults.Result> naives = results.findAll("PredictionBenchmark.naive", Map.of());
+    double rows = 0;
+    for (JmhResults.Result naive : naives) {
+      rows = Math.max(rows, naive.param("rows"));
+    }
     double worst = Double.POSITIVE_INFINITY;
-    for (JmhResults.Result naive : results.findAll("PredictionBenchmark.naive", Map.of())) {
+    for (JmhResults.Result naive : naives) {
+      if (naive.param("rows") < rows) {
+        continue;
+      }
       for (JmhResults.Result batched : results.findAll("PredictionBenchmark.batched",
           naive.params())) {
         worst = Math.min(worst, naive.secondsPerOp() / batched.secondsPerOp());

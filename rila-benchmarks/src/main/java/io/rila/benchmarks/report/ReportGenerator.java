@@ -404,7 +404,8 @@ public final class ReportGenerator {
         .append("`MemoryBenchmark.fit`, guide shape: the coefficient store's exact size ")
         .append("(`CoefficientStore.sizeInBytes()`), the peak heap growth during a fit (sum of ")
         .append("the heap pools' peaks after a full GC, minus the heap in use before: an upper ")
-        .append("bound) and everything allocated per fit (`gc.alloc.rate.norm`). scikit-learn: ")
+        .append("bound, counted by G1 in whole regions of 1 MB, so small fits read high) and ")
+        .append("everything allocated per fit (`gc.alloc.rate.norm`). scikit-learn: ")
         .append("the pickled model and the script's peak RSS so far (joblib workers ")
         .append("excluded).\n\n");
     MarkdownTable table = new MarkdownTable("members", "guide (8 vCPU)",
@@ -441,10 +442,14 @@ public final class ReportGenerator {
         "FeatureBenchmark.cacheMiss", Map.of("data", "weekly"));
     feature(table, jmh, "feature cache hit", "2 s", "FeatureBenchmark.cacheHit",
         Map.of("data", "weekly"));
-    feature(table, jmh, "full ensemble, 598 features, 10,000 members", "32 min",
+    Optional<JmhResults.Result> screening = jmh.find("ScreeningBenchmark.fullEnsemble", Map.of());
+    String members = screening.isPresent()
+        ? Units.count(screening.get().param("members")) : "10,000";
+    String keep = screening.isPresent() ? Units.count(screening.get().param("keep")) : "30";
+    feature(table, jmh, "full ensemble, 598 features, " + members + " members", "32 min",
         "ScreeningBenchmark.fullEnsemble", Map.of());
-    feature(table, jmh, "LassoCV screening (keep 30) then ensemble, 10,000 members", "12 min",
-        "ScreeningBenchmark.screenThenEnsemble", Map.of());
+    feature(table, jmh, "LassoCV screening (keep " + keep + ") then ensemble, " + members
+        + " members", "12 min", "ScreeningBenchmark.screenThenEnsemble", Map.of());
     feature(table, jmh, "LassoCV, 5 folds, 100 alphas, 598 x 150", Units.NONE,
         "SelectionBenchmark.lassoCv", Map.of());
     feature(table, jmh, "AIC subset search, C(50, <= 4) = 251,175 subsets", Units.NONE,
