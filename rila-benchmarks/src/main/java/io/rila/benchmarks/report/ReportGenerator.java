@@ -424,7 +424,18 @@ public final class ReportGenerator {
           Units.bytes(secondary(jmh, "MemoryBenchmark.fit", single, "gc.alloc.rate.norm")));
     }
     md.append(table.render()).append('\n')
-        .append("The guide's \"lightweight\" mode needed 6 GB for 10,000 members.\n\n");
+        .append("The guide's \"lightweight\" mode needed 6 GB for 10,000 members.\n\n")
+        .append("Model files (`ModelFilesBenchmark`, 10,000 x 598 members; `save` and ")
+        .append("`exportNpy` include the fsyncs, `load` checks the CRC-32C and every number):\n\n");
+    MarkdownTable files = new MarkdownTable("operation", "float", "double");
+    for (String operation : new String[] {"save", "load", "exportNpy"}) {
+      String benchmark = "ModelFilesBenchmark." + operation;
+      files.row("`" + operation + "`",
+          Units.seconds(seconds(jmh, benchmark, Map.of("members", "10000", "precision", "FLOAT"))),
+          Units.seconds(seconds(jmh, benchmark,
+              Map.of("members", "10000", "precision", "DOUBLE"))));
+    }
+    md.append(files.render()).append('\n');
   }
 
   private static void features(StringBuilder md, JmhResults jmh) {

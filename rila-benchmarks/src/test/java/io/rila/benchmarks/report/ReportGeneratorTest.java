@@ -77,6 +77,8 @@ class ReportGeneratorTest {
     assertThat(md).contains("| LassoCV, 5 folds, 100 alphas, 598 x 150 | \u2014 | \u2014 |");
     assertThat(md)
         .contains("(`QuantileBenchmark`): 95.0 \u00b5s by selection, 610 \u00b5s by a full");
+    assertThat(md).contains("| `load` | 21.0 ms | \u2014 |")
+        .contains("| `save` | \u2014 | \u2014 |");
     assertThat(md).contains("![thread scaling](performance-threads.png)")
         .contains("![time vs ensemble size](performance-ensemble-size.png)");
     assertThat(out()).contains("performance.md").contains("performance-threads.png");
@@ -227,6 +229,8 @@ class ReportGeneratorTest {
     run.add(B + "ScreeningBenchmark.screenThenEnsemble", "avgt", 900, "ms/op", "keep", "30",
         "members", "10000");
     run.add(B + "SelectionBenchmark.aicSearch", "avgt", 31, "ms/op");
+    run.add(B + "ModelFilesBenchmark.load", "avgt", 21, "ms/op", "members", "10000",
+        "precision", "FLOAT");
     run.add(B + "QuantileBenchmark.selection", "avgt", 95, "us/op", "members", "10000");
     run.add(B + "QuantileBenchmark.sort", "avgt", 610, "us/op", "members", "10000");
     return run;
