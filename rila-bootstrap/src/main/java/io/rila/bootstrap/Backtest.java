@@ -332,7 +332,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder ensemble(BootstrapRidgeEnsemble ensemble) {
-      requireUnset("ensemble", this.ensemble == null, this.ensemble);
+      Checks.unset(this.ensemble == null, "ensemble", this.ensemble);
       this.ensemble = Objects.requireNonNull(ensemble, "ensemble");
       return this;
     }
@@ -348,7 +348,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder start(int start) {
-      requireUnset("start", this.start == UNSET, this.start);
+      Checks.unset(this.start == UNSET, "start", this.start);
       this.start = Checks.atLeast(start, 1, "start");
       return this;
     }
@@ -362,7 +362,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder end(int end) {
-      requireUnset("end", this.end == UNSET, this.end);
+      Checks.unset(this.end == UNSET, "end", this.end);
       this.end = Checks.atLeast(end, 2, "end");
       return this;
     }
@@ -376,7 +376,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder weights(CutoffWeights weights) {
-      requireUnset("weights", this.weights == null, this.weights);
+      Checks.unset(this.weights == null, "weights", this.weights);
       this.weights = Objects.requireNonNull(weights, "weights");
       return this;
     }
@@ -393,7 +393,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder bands(double... bands) {
-      requireUnset("bands", this.bands == null, Arrays.toString(this.bands));
+      Checks.unset(this.bands == null, "bands", Arrays.toString(this.bands));
       Objects.requireNonNull(bands, "bands");
       if (bands.length == 0) {
         throw new IllegalArgumentException("bands: empty (expected: at least one level)");
@@ -423,7 +423,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder naiveLag(int naiveLag) {
-      requireUnset("naiveLag", this.naiveLag == UNSET, this.naiveLag);
+      Checks.unset(this.naiveLag == UNSET, "naiveLag", this.naiveLag);
       this.naiveLag = Checks.atLeast(naiveLag, 1, "naiveLag");
       return this;
     }
@@ -437,7 +437,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder windowLength(int windowLength) {
-      requireUnset("windowLength", this.windowLength == UNSET, this.windowLength);
+      Checks.unset(this.windowLength == UNSET, "windowLength", this.windowLength);
       this.windowLength = Checks.atLeast(windowLength, 1, "windowLength");
       return this;
     }
@@ -451,7 +451,7 @@ public final class Backtest {
      * @throws IllegalStateException if already set
      */
     public Builder executor(Executor executor) {
-      requireUnset("executor", this.executor == null, this.executor);
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
@@ -475,12 +475,6 @@ public final class Backtest {
             "end: set to " + end + ", not after start = " + start + " (expected: end > start)");
       }
       return new Backtest(this);
-    }
-
-    private static void requireUnset(String name, boolean unset, Object current) {
-      if (!unset) {
-        throw new IllegalStateException(name + " was already set to " + current);
-      }
     }
   }
 }

@@ -216,7 +216,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder rows(int rows) {
-      requireUnset("rows", this.rows == UNSET, this.rows);
+      Checks.unset(this.rows == UNSET, "rows", this.rows);
       this.rows = Checks.atLeast(rows, 3, "rows");
       return this;
     }
@@ -231,7 +231,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder coefficients(double... coefficients) {
-      requireUnset("coefficients", this.coefficients == null,
+      Checks.unset(this.coefficients == null, "coefficients",
           Arrays.toString(this.coefficients));
       Checks.finite(coefficients, "coefficients");
       if (coefficients.length == 0) {
@@ -250,7 +250,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder intercept(double intercept) {
-      requireUnset("intercept", Double.isNaN(this.intercept), this.intercept);
+      Checks.unset(Double.isNaN(this.intercept), "intercept", this.intercept);
       this.intercept = Checks.finite(intercept, "intercept");
       return this;
     }
@@ -264,7 +264,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder noiseSd(double noiseSd) {
-      requireUnset("noiseSd", Double.isNaN(this.noiseSd), this.noiseSd);
+      Checks.unset(Double.isNaN(this.noiseSd), "noiseSd", this.noiseSd);
       this.noiseSd = Checks.positiveFinite(noiseSd, "noiseSd");
       return this;
     }
@@ -278,7 +278,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder noiseAutocorrelation(double phi) {
-      requireUnset("noiseAutocorrelation", Double.isNaN(this.noiseAutocorrelation),
+      Checks.unset(Double.isNaN(this.noiseAutocorrelation), "noiseAutocorrelation",
           this.noiseAutocorrelation);
       this.noiseAutocorrelation = checkPhi(phi, "noiseAutocorrelation");
       return this;
@@ -293,7 +293,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder featureAutocorrelation(double phi) {
-      requireUnset("featureAutocorrelation", Double.isNaN(this.featureAutocorrelation),
+      Checks.unset(Double.isNaN(this.featureAutocorrelation), "featureAutocorrelation",
           this.featureAutocorrelation);
       this.featureAutocorrelation = checkPhi(phi, "featureAutocorrelation");
       return this;
@@ -316,7 +316,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder replications(int replications) {
-      requireUnset("replications", this.replications == UNSET, this.replications);
+      Checks.unset(this.replications == UNSET, "replications", this.replications);
       this.replications = Checks.atLeast(replications, 1, "replications");
       return this;
     }
@@ -330,7 +330,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder level(double level) {
-      requireUnset("level", Double.isNaN(this.level), this.level);
+      Checks.unset(Double.isNaN(this.level), "level", this.level);
       if (!(level > 0 && level < 1)) {
         throw new IllegalArgumentException("level: " + level + " (expected: 0 < level < 1)");
       }
@@ -347,7 +347,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder seed(long seed) {
-      requireUnset("seed", !seedSet, this.seed);
+      Checks.unset(!seedSet, "seed", this.seed);
       this.seed = seed;
       this.seedSet = true;
       return this;
@@ -363,7 +363,7 @@ public final class CoverageStudy {
      * @throws IllegalStateException if already set
      */
     public Builder executor(Executor executor) {
-      requireUnset("executor", this.executor == null, this.executor);
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
@@ -382,12 +382,6 @@ public final class CoverageStudy {
             + (p + 2) + ", more rows than an intercept and the coefficients)");
       }
       return new CoverageStudy(this);
-    }
-
-    private static void requireUnset(String name, boolean unset, Object current) {
-      if (!unset) {
-        throw new IllegalStateException(name + " was already set to " + current);
-      }
     }
   }
 }

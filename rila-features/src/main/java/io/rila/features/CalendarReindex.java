@@ -1,6 +1,7 @@
 package io.rila.features;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class CalendarReindex implements FeatureStep {
      */
     public Builder from(LocalDate day) {
       Objects.requireNonNull(day, "from");
-      Specs.checkUnset(from, "from");
+      Checks.unset(from == null, "from", from);
       from = day;
       return this;
     }
@@ -137,7 +138,7 @@ public final class CalendarReindex implements FeatureStep {
      */
     public Builder to(LocalDate day) {
       Objects.requireNonNull(day, "to");
-      Specs.checkUnset(to, "to");
+      Checks.unset(to == null, "to", to);
       to = day;
       return this;
     }
@@ -148,7 +149,7 @@ public final class CalendarReindex implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder extendLastRow() {
-      Specs.checkUnset(extendLastRow, "extendLastRow");
+      Checks.unset(extendLastRow == null, "extendLastRow", extendLastRow);
       extendLastRow = true;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.rila.features;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -304,7 +305,7 @@ public final class CompetitorAggregates implements FeatureStep {
      */
     public Builder companies(String... columns) {
       Objects.requireNonNull(columns, "companies");
-      Specs.checkUnset(companies, "companies");
+      Checks.unset(companies == null, "companies", companies);
       companies = Specs.uniqueNames(columns, "companies");
       return this;
     }
@@ -327,7 +328,7 @@ public final class CompetitorAggregates implements FeatureStep {
      */
     public Builder policy(MissingRatePolicy policy) {
       Objects.requireNonNull(policy, "policy");
-      Specs.checkUnset(this.policy, "policy");
+      Checks.unset(this.policy == null, "policy", this.policy);
       this.policy = policy;
       return this;
     }

@@ -94,7 +94,7 @@ public final class DecayWeights implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder decay(double decay) {
-      Specs.checkUnset(this.decay, "decay");
+      Checks.unset(this.decay == null, "decay", this.decay);
       if (!(decay > 0 && decay <= 1)) {
         throw new IllegalArgumentException("decay: " + decay + " (expected: 0 < decay <= 1)");
       }
@@ -110,7 +110,7 @@ public final class DecayWeights implements FeatureStep {
      */
     public Builder column(String name) {
       Objects.requireNonNull(name, "column");
-      Specs.checkUnset(column, "column");
+      Checks.unset(column == null, "column", column);
       if (name.isBlank()) {
         throw new IllegalArgumentException("column: '" + name + "' (expected: not blank)");
       }
@@ -125,7 +125,7 @@ public final class DecayWeights implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder anchorRow(int row) {
-      Specs.checkUnset(anchorRow, "anchorRow");
+      Checks.unset(anchorRow == null, "anchorRow", anchorRow);
       anchorRow = Checks.atLeast(row, 0, "anchorRow");
       return this;
     }

@@ -129,7 +129,7 @@ public final class FillMissing implements FeatureStep {
      */
     public Builder columns(String... names) {
       Objects.requireNonNull(names, "names");
-      Specs.checkUnset(columns, "columns");
+      Checks.unset(columns == null, "columns", columns);
       columns = Specs.uniqueNames(names, "columns");
       return this;
     }
@@ -160,10 +160,8 @@ public final class FillMissing implements FeatureStep {
     }
 
     private void checkModeUnset() {
-      if (forward) {
-        throw new IllegalStateException("fill mode was already set to forward");
-      }
-      Specs.checkUnset(constant, "fill mode constant");
+      Checks.unset(!forward, "fill mode", "forward");
+      Checks.unset(constant == null, "fill mode constant", constant);
     }
   }
 }

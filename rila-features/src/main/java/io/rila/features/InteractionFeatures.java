@@ -230,7 +230,7 @@ public final class InteractionFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder lags(int k) {
-      Specs.checkUnset(lags, "lags");
+      Checks.unset(lags == null, "lags", lags);
       lags = Checks.atLeast(k, 1, "lags");
       return this;
     }
@@ -241,7 +241,7 @@ public final class InteractionFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder squares(boolean generate) {
-      Specs.checkUnset(squares, "squares");
+      Checks.unset(squares == null, "squares", squares);
       squares = generate;
       return this;
     }
@@ -252,7 +252,7 @@ public final class InteractionFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder products(boolean generate) {
-      Specs.checkUnset(products, "products");
+      Checks.unset(products == null, "products", products);
       products = generate;
       return this;
     }
@@ -265,7 +265,7 @@ public final class InteractionFeatures implements FeatureStep {
      */
     public Builder executor(Executor executor) {
       Objects.requireNonNull(executor, "executor");
-      Specs.checkUnset(this.executor, "executor");
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = executor;
       return this;
     }

@@ -236,7 +236,7 @@ public final class LagFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder lags(int k) {
-      Specs.checkUnset(lags, "lags");
+      Checks.unset(lags == null, "lags", lags);
       lags = Checks.atLeast(k, 1, "lags");
       return this;
     }
@@ -248,7 +248,7 @@ public final class LagFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder leads(int k) {
-      Specs.checkUnset(leads, "leads");
+      Checks.unset(leads == null, "leads", leads);
       leads = Checks.atLeast(k, 1, "leads");
       return this;
     }
@@ -259,7 +259,7 @@ public final class LagFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder includeCurrent(boolean include) {
-      Specs.checkUnset(current, "includeCurrent");
+      Checks.unset(current == null, "includeCurrent", current);
       current = include;
       return this;
     }
@@ -270,7 +270,7 @@ public final class LagFeatures implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder keepInput(boolean keep) {
-      Specs.checkUnset(keepInput, "keepInput");
+      Checks.unset(keepInput == null, "keepInput", keepInput);
       keepInput = keep;
       return this;
     }
@@ -283,7 +283,7 @@ public final class LagFeatures implements FeatureStep {
      */
     public Builder executor(Executor executor) {
       Objects.requireNonNull(executor, "executor");
-      Specs.checkUnset(this.executor, "executor");
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = executor;
       return this;
     }

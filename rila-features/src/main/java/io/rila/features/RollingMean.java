@@ -164,7 +164,7 @@ public final class RollingMean implements FeatureStep {
      * @throws IllegalStateException if already set
      */
     public Builder minPeriods(int count) {
-      Specs.checkUnset(minPeriods, "minPeriods");
+      Checks.unset(minPeriods == null, "minPeriods", minPeriods);
       minPeriods = Checks.atLeast(count, 1, "minPeriods");
       return this;
     }
@@ -177,7 +177,7 @@ public final class RollingMean implements FeatureStep {
      */
     public Builder columns(String... names) {
       Objects.requireNonNull(names, "names");
-      Specs.checkUnset(columns, "columns");
+      Checks.unset(columns == null, "columns", columns);
       columns = Specs.uniqueNames(names, "columns");
       return this;
     }
@@ -190,7 +190,7 @@ public final class RollingMean implements FeatureStep {
      */
     public Builder suffix(String suffix) {
       Objects.requireNonNull(suffix, "suffix");
-      Specs.checkUnset(this.suffix, "suffix");
+      Checks.unset(this.suffix == null, "suffix", this.suffix);
       if (suffix.isEmpty()) {
         throw new IllegalArgumentException("suffix: '' (expected: not empty)");
       }
@@ -217,8 +217,8 @@ public final class RollingMean implements FeatureStep {
     }
 
     private void checkWindowUnset() {
-      Specs.checkUnset(windowDays == null ? null : windowDays + " days", "window");
-      Specs.checkUnset(windowRows == null ? null : windowRows + " rows", "window");
+      Checks.unset(windowDays == null, "window", windowDays + " days");
+      Checks.unset(windowRows == null, "window", windowRows + " rows");
     }
   }
 }

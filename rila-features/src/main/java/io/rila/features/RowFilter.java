@@ -1,6 +1,7 @@
 package io.rila.features;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class RowFilter implements FeatureStep {
      */
     public Builder from(LocalDate day) {
       Objects.requireNonNull(day, "from");
-      Specs.checkUnset(from, "from");
+      Checks.unset(from == null, "from", from);
       from = day;
       return this;
     }
@@ -134,7 +135,7 @@ public final class RowFilter implements FeatureStep {
      */
     public Builder to(LocalDate day) {
       Objects.requireNonNull(day, "to");
-      Specs.checkUnset(to, "to");
+      Checks.unset(to == null, "to", to);
       to = day;
       return this;
     }
@@ -147,7 +148,7 @@ public final class RowFilter implements FeatureStep {
      */
     public Builder excludeDates(Collection<LocalDate> dates) {
       Objects.requireNonNull(dates, "dates");
-      Specs.checkUnset(excluded, "excludeDates");
+      Checks.unset(excluded == null, "excludeDates", excluded);
       if (dates.isEmpty()) {
         throw new IllegalArgumentException("excludeDates: empty (expected: at least one date)");
       }
@@ -167,7 +168,7 @@ public final class RowFilter implements FeatureStep {
      */
     public Builder excludeFlagged(String... columns) {
       Objects.requireNonNull(columns, "columns");
-      Specs.checkUnset(flags, "excludeFlagged");
+      Checks.unset(flags == null, "excludeFlagged", flags);
       flags = Specs.uniqueNames(columns, "excludeFlagged");
       return this;
     }
@@ -180,7 +181,7 @@ public final class RowFilter implements FeatureStep {
      */
     public Builder dropMissing(String... columns) {
       Objects.requireNonNull(columns, "columns");
-      Specs.checkUnset(required, "dropMissing");
+      Checks.unset(required == null, "dropMissing", required);
       required = Specs.uniqueNames(columns, "dropMissing");
       return this;
     }

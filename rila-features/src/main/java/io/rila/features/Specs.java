@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Canonical spec text and the once-only rule of the builders. */
+/** Canonical spec text and the name-list check of the builders. */
 final class Specs {
 
   private Specs() {}
@@ -34,13 +34,6 @@ final class Specs {
       out.append(quote(names.get(k)));
     }
     return out.append(']').toString();
-  }
-
-  /** Fails when a builder property that may be set once already has a value. */
-  static void checkUnset(Object current, String property) {
-    if (current != null) {
-      throw new IllegalStateException(property + " was already set to " + current);
-    }
   }
 
   /** A copy of {@code names}: non-null, not repeated, at least one. */

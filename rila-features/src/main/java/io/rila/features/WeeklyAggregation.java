@@ -1,6 +1,7 @@
 package io.rila.features;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -188,7 +189,7 @@ public final class WeeklyAggregation implements FeatureStep {
      */
     public Builder weekEnd(DayOfWeek day) {
       Objects.requireNonNull(day, "weekEnd");
-      Specs.checkUnset(weekEnd, "weekEnd");
+      Checks.unset(weekEnd == null, "weekEnd", weekEnd);
       weekEnd = day;
       return this;
     }
@@ -200,7 +201,7 @@ public final class WeeklyAggregation implements FeatureStep {
      */
     public Builder defaultRule(Aggregation rule) {
       Objects.requireNonNull(rule, "defaultRule");
-      Specs.checkUnset(defaultRule, "defaultRule");
+      Checks.unset(defaultRule == null, "defaultRule", defaultRule);
       defaultRule = rule;
       return this;
     }

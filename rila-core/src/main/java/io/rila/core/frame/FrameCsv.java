@@ -1,6 +1,7 @@
 package io.rila.core.frame;
 
 import io.rila.core.internal.AtomicFiles;
+import io.rila.core.internal.Checks;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -551,9 +552,7 @@ public final class FrameCsv {
      */
     public Builder skipColumns(String... names) {
       Objects.requireNonNull(names, "names");
-      if (skipColumns != null) {
-        throw new IllegalStateException("skipColumns was already set to " + skipColumns);
-      }
+      Checks.unset(skipColumns == null, "skipColumns", skipColumns);
       if (names.length == 0) {
         throw new IllegalArgumentException("skipColumns: no names (expected: at least one)");
       }
@@ -590,9 +589,7 @@ public final class FrameCsv {
     }
 
     private void checkIndexUnset() {
-      if (indexColumn != null) {
-        throw new IllegalStateException("indexColumn was already set to '" + indexColumn + "'");
-      }
+      Checks.unset(indexColumn == null, "indexColumn", "'" + indexColumn + "'");
       if (noIndex) {
         throw new IllegalStateException("noIndex() was already called");
       }

@@ -12,6 +12,16 @@ public final class Checks {
 
   private Checks() {}
 
+  /**
+   * Fails with an {@link IllegalStateException} ({@code name was already set to current}) unless
+   * {@code unset}: the once-only rule of the builders.
+   */
+  public static void unset(boolean unset, String name, Object current) {
+    if (!unset) {
+      throw new IllegalStateException(name + " was already set to " + current);
+    }
+  }
+
   /** Fails unless {@code value >= min}. */
   public static int atLeast(int value, int min, String name) {
     if (value < min) {

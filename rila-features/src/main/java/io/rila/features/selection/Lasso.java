@@ -198,9 +198,7 @@ public final class Lasso {
      * @throws IllegalStateException when already set
      */
     public Builder tolerance(double tolerance) {
-      if (!Double.isNaN(this.tolerance)) {
-        throw new IllegalStateException("tolerance was already set to " + this.tolerance);
-      }
+      Checks.unset(Double.isNaN(this.tolerance), "tolerance", this.tolerance);
       this.tolerance = Checks.positiveFinite(tolerance, "tolerance");
       return this;
     }
@@ -212,9 +210,7 @@ public final class Lasso {
      * @throws IllegalStateException when already set
      */
     public Builder maxIterations(int maxIterations) {
-      if (this.maxIterations >= 0) {
-        throw new IllegalStateException("maxIterations was already set to " + this.maxIterations);
-      }
+      Checks.unset(this.maxIterations < 0, "maxIterations", this.maxIterations);
       this.maxIterations = Checks.atLeast(maxIterations, 1, "maxIterations");
       return this;
     }

@@ -208,9 +208,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set
      */
     public Builder folds(Folds folds) {
-      if (this.folds != null) {
-        throw new IllegalStateException("folds was already set to " + this.folds);
-      }
+      Checks.unset(this.folds == null, "folds", this.folds);
       this.folds = Objects.requireNonNull(folds, "folds");
       return this;
     }
@@ -222,9 +220,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set, or when explicit alphas were set
      */
     public Builder alphaCount(int alphaCount) {
-      if (this.alphaCount >= 0) {
-        throw new IllegalStateException("alphaCount was already set to " + this.alphaCount);
-      }
+      Checks.unset(this.alphaCount < 0, "alphaCount", this.alphaCount);
       requireNoAlphas("alphaCount");
       this.alphaCount = Checks.atLeast(alphaCount, 1, "alphaCount");
       return this;
@@ -237,9 +233,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set, or when explicit alphas were set
      */
     public Builder eps(double eps) {
-      if (!Double.isNaN(this.eps)) {
-        throw new IllegalStateException("eps was already set to " + this.eps);
-      }
+      Checks.unset(Double.isNaN(this.eps), "eps", this.eps);
       requireNoAlphas("eps");
       this.eps = Lasso.checkEps(eps);
       return this;
@@ -279,9 +273,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set
      */
     public Builder tolerance(double tolerance) {
-      if (!Double.isNaN(this.tolerance)) {
-        throw new IllegalStateException("tolerance was already set to " + this.tolerance);
-      }
+      Checks.unset(Double.isNaN(this.tolerance), "tolerance", this.tolerance);
       this.tolerance = Checks.positiveFinite(tolerance, "tolerance");
       return this;
     }
@@ -293,9 +285,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set
      */
     public Builder maxIterations(int maxIterations) {
-      if (this.maxIterations >= 0) {
-        throw new IllegalStateException("maxIterations was already set to " + this.maxIterations);
-      }
+      Checks.unset(this.maxIterations < 0, "maxIterations", this.maxIterations);
       this.maxIterations = Checks.atLeast(maxIterations, 1, "maxIterations");
       return this;
     }
@@ -308,9 +298,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set
      */
     public Builder executor(Executor executor) {
-      if (this.executor != null) {
-        throw new IllegalStateException("executor was already set to " + this.executor);
-      }
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }

@@ -1,5 +1,6 @@
 package io.rila.features.selection;
 
+import io.rila.core.internal.Checks;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -201,9 +202,7 @@ public final class RidgeCv {
      * @throws IllegalStateException when already set
      */
     public Builder folds(Folds folds) {
-      if (this.folds != null) {
-        throw new IllegalStateException("folds was already set to " + this.folds);
-      }
+      Checks.unset(this.folds == null, "folds", this.folds);
       this.folds = Objects.requireNonNull(folds, "folds");
       return this;
     }
@@ -216,9 +215,7 @@ public final class RidgeCv {
      * @throws IllegalStateException when already set
      */
     public Builder executor(Executor executor) {
-      if (this.executor != null) {
-        throw new IllegalStateException("executor was already set to " + this.executor);
-      }
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }

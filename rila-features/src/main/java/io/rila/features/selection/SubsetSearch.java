@@ -444,9 +444,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder candidates(List<String> candidates) {
-      if (this.candidates != null) {
-        throw new IllegalStateException("candidates was already set to " + this.candidates);
-      }
+      Checks.unset(this.candidates == null, "candidates", this.candidates);
       this.candidates = copyNames(candidates, "candidates");
       return this;
     }
@@ -468,9 +466,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder baseFeatures(List<String> baseFeatures) {
-      if (this.baseFeatures != null) {
-        throw new IllegalStateException("baseFeatures was already set to " + this.baseFeatures);
-      }
+      Checks.unset(this.baseFeatures == null, "baseFeatures", this.baseFeatures);
       this.baseFeatures = copyNames(baseFeatures, "baseFeatures");
       return this;
     }
@@ -500,9 +496,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder minSize(int minSize) {
-      if (this.minSize >= 0) {
-        throw new IllegalStateException("minSize was already set to " + this.minSize);
-      }
+      Checks.unset(this.minSize < 0, "minSize", this.minSize);
       this.minSize = Checks.atLeast(minSize, 0, "minSize");
       return this;
     }
@@ -514,9 +508,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder maxSize(int maxSize) {
-      if (this.maxSize >= 0) {
-        throw new IllegalStateException("maxSize was already set to " + this.maxSize);
-      }
+      Checks.unset(this.maxSize < 0, "maxSize", this.maxSize);
       this.maxSize = Checks.atLeast(maxSize, 1, "maxSize");
       return this;
     }
@@ -528,9 +520,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder rules(List<SignRule> rules) {
-      if (this.rules != null) {
-        throw new IllegalStateException("rules was already set to " + this.rules);
-      }
+      Checks.unset(this.rules == null, "rules", this.rules);
       Objects.requireNonNull(rules, "rules");
       for (int i = 0; i < rules.size(); i++) {
         Objects.requireNonNull(rules.get(i), "rules[" + i + "]");
@@ -556,9 +546,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder keep(int keep) {
-      if (this.keep >= 0) {
-        throw new IllegalStateException("keep was already set to " + this.keep);
-      }
+      Checks.unset(this.keep < 0, "keep", this.keep);
       this.keep = Checks.atLeast(keep, 1, "keep");
       return this;
     }
@@ -571,9 +559,7 @@ public final class SubsetSearch {
      * @throws IllegalStateException when already set
      */
     public Builder executor(Executor executor) {
-      if (this.executor != null) {
-        throw new IllegalStateException("executor was already set to " + this.executor);
-      }
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
