@@ -362,24 +362,9 @@ public final class Samplers {
       clear(counts);
       int n = counts.length;
       for (int d = 0; d < n; d++) {
-        counts[searchRight(cdf, random.randomSample())]++;
+        counts[random.choiceFromCdf(cdf)]++;
       }
     }
-  }
-
-  /** numpy's {@code searchsorted(cdf, u, side='right')}: the number of entries {@code <= u}. */
-  private static int searchRight(double[] cdf, double u) {
-    int lo = 0;
-    int hi = cdf.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cdf[mid] <= u) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static void bincount(int[] rows, int[] counts) {

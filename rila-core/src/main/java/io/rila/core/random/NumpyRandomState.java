@@ -26,8 +26,9 @@ import java.util.Objects;
  * redrawn while above the range; no draw at all for a one-value range); {@code random_sample}'s
  * 53-bit doubles {@code ((a >>> 5) * 2^26 + (b >>> 6)) / 2^53}; and {@code choice} with
  * probabilities (numpy's checks on {@code p}, {@code cdf = cumsum(p) / cdf[-1]}, one {@code
- * random_sample} per draw, {@code searchsorted(side='right')}). Gaussian and other
- * distributions are not provided.
+ * random_sample} per draw, {@code searchsorted(side='right')}; {@link #choiceFromCdf(double[])}
+ * is one such draw from a distribution built once). Gaussian and other distributions are not
+ * provided.
  *
  * <p>Thread safety: not thread-safe; use one instance per thread. Allocation: the 624-word state is
  * allocated once and {@link #seed(long)} reseeds it in place; only {@link #choice(int, double[],
@@ -203,8 +204,40 @@ public final class NumpyRandomState {
       cdf[i] /= last;
     }
     for (int d = 0; d < out.length; d++) {
-      out[d] = searchRight(cdf, randomSample());
+      out[d] = choiceFromCdf(cdf);
     }
+  }
+
+  /**
+   * One draw of {@link #choice(int, double[], int[])} from a cumulative distribution built once:
+   * one {@code random_sample} {@code u}, then {@code searchsorted(cdf, u, side='right')}, the
+   * number of entries {@code <= u}. With numpy's {@code cdf = cumsum(p); cdf /= cdf[-1]} this is
+   * numpy's draw, bit for bit. {@code cdf} is trusted to be non-decreasing with last entry 1 (not
+   * checked, so that a loop of draws stays O(log n) each); otherwise the result may be {@code
+   * cdf.length}. Allocates nothing.
+   *
+   * @param cdf the normalised cumulative distribution, never written
+   * @return the category drawn, in {@code [0, cdf.length)} for a normalised {@code cdf}
+   * @throws NullPointerException if {@code cdf} is null
+   * @throws IllegalArgumentException if {@code cdf} is empty
+   */
+  public int choiceFromCdf(double[] cdf) {
+    Objects.requireNonNull(cdf, "cdf");
+    if (cdf.length == 0) {
+      throw new IllegalArgumentException("cdf: empty (expected: at least one entry)");
+    }
+    double u = randomSample();
+    int lo = 0;
+    int hi = cdf.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cdf[mid] <= u) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** numpy's {@code kahan_sum} from {@code mtrand.pyx}, in its order of operations. */
@@ -218,21 +251,6 @@ public final class NumpyRandomState {
       sum = t;
     }
     return sum;
-  }
-
-  /** {@code searchsorted(side='right')}: the number of entries {@code <= u}. */
-  private static int searchRight(double[] cdf, double u) {
-    int lo = 0;
-    int hi = cdf.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cdf[mid] <= u) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static void checkBounds(int low, int high) {

@@ -87,6 +87,30 @@ class NumpyRandomStateTest {
   }
 
   @Test
+  void choiceFromCdf_oracle() {
+    JsonNode node = SharedData.oracle("random_state.json").get("choice_with_p");
+    double[] w = SharedData.vector(node.get("w"));
+    long[] expected = SharedData.longs(node.get("values"));
+    double sum = numpySum(w);
+    double[] cdf = new double[w.length];
+    double acc = 0;
+    for (int i = 0; i < w.length; i++) {
+      acc += w[i] / sum;
+      cdf[i] = acc;
+    }
+    double last = cdf[w.length - 1];
+    for (int i = 0; i < w.length; i++) {
+      cdf[i] /= last;
+    }
+    NumpyRandomState random = new NumpyRandomState(node.get("seed").asLong());
+    long[] out = new long[expected.length];
+    for (int d = 0; d < out.length; d++) {
+      out[d] = random.choiceFromCdf(cdf);
+    }
+    assertThat(out).containsExactly(expected);
+  }
+
+  @Test
   void randint_productionBootstrapIndices() throws IOException {
     List<String> lines =
         Files.readAllLines(
@@ -236,6 +260,31 @@ class NumpyRandomStateTest {
     assertThatThrownBy(() -> random.choice(2, new double[] {0.5, Double.POSITIVE_INFINITY}, out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("p: sums to Infinity");
+  }
+
+  @Test
+  void choiceFromCdf_badCdf() {
+    NumpyRandomState random = new NumpyRandomState(0);
+    assertThatThrownBy(() -> random.choiceFromCdf(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("cdf");
+    assertThatThrownBy(() -> random.choiceFromCdf(new double[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cdf: empty");
+  }
+
+  @Test
+  void choiceFromCdf_rightSideOfTies() {
+    // searchsorted(side='right') counts the entries <= u: a zero-probability category (a repeated
+    // cdf value) is never drawn, and u equal to an entry lands after it
+    double[] cdf = {0.25, 0.25, 1.0, 1.0};
+    NumpyRandomState random = new NumpyRandomState(12);
+    NumpyRandomState twin = new NumpyRandomState(12);
+    for (int d = 0; d < 2000; d++) {
+      double u = twin.randomSample();
+      int expected = u < 0.25 ? 0 : 2;
+      assertThat(random.choiceFromCdf(cdf)).isEqualTo(expected);
+    }
   }
 
   @Test
