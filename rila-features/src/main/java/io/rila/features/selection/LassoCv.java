@@ -46,14 +46,7 @@ public final class LassoCv {
     this.alphaCount = b.alphaCount < 0 ? DEFAULT_ALPHA_COUNT : b.alphaCount;
     this.eps = Double.isNaN(b.eps) ? DEFAULT_EPS : b.eps;
     this.alphas = b.alphas == null ? null : Lasso.descending(b.alphas);
-    Lasso.Builder lb = Lasso.newBuilder();
-    if (!Double.isNaN(b.tolerance)) {
-      lb.tolerance(b.tolerance);
-    }
-    if (b.maxIterations >= 0) {
-      lb.maxIterations(b.maxIterations);
-    }
-    this.lasso = lb.build();
+    this.lasso = b.lasso.build();
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
   }
 
@@ -93,18 +86,8 @@ public final class LassoCv {
   public LassoCvResult fit(double[][] x, double[] y, double[] weights) {
     int p = Inputs.design(x, y, weights);
     int n = x.length;
-    folds.check(n);
+    FoldRows rows = FoldRows.of(folds, n, weights);
     int k = folds.count();
-    int[][] train = new int[k][];
-    int[][] test = new int[k][];
-    for (int f = 0; f < k; f++) {
-      train[f] = folds.trainRows(n, f);
-      test[f] = folds.testRows(n, f);
-      if (weights != null) {
-        checkFoldWeights(weights, train[f], "training", f);
-        checkFoldWeights(weights, test[f], "test", f);
-      }
-    }
     boolean gram = LassoProblem.preferGram(p);
     LassoProblem full = LassoProblem.of(x, y, weights, null, gram);
     double[] grid = alphas != null ? alphas : Lasso.grid(full.alphaMax(), alphaCount, eps);
@@ -113,7 +96,7 @@ public final class LassoCv {
     ParallelTasks.run(
         executor,
         k,
-        f -> foldPath(x, y, weights, train[f], test[f], gram, grid, mse, f * m));
+        f -> foldPath(x, y, weights, rows.train[f], rows.test[f], gram, grid, mse, f * m));
     int best = 0;
     double bestMse = Double.POSITIVE_INFINITY;
     double[] mean = new double[m];
@@ -130,17 +113,6 @@ public final class LassoCv {
     }
     LassoFit refit = lasso.solve(full, grid[best]);
     return new LassoCvResult(folds, grid, mse, mean, best, refit);
-  }
-
-  static void checkFoldWeights(double[] weights, int[] rows, String part, int fold) {
-    for (int r : rows) {
-      if (weights[r] > 0) {
-        return;
-      }
-    }
-    throw new IllegalArgumentException(
-        "weights: all zero on the " + part + " rows of fold " + fold
-            + " (expected: at least one > 0)");
   }
 
   private void foldPath(
@@ -195,8 +167,7 @@ public final class LassoCv {
     private int alphaCount = -1;
     private double eps = Double.NaN;
     private double[] alphas;
-    private double tolerance = Double.NaN;
-    private int maxIterations = -1;
+    private final Lasso.Builder lasso = Lasso.newBuilder();
     private Executor executor;
 
     private Builder() {}
@@ -273,8 +244,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set
      */
     public Builder tolerance(double tolerance) {
-      Checks.unset(Double.isNaN(this.tolerance), "tolerance", this.tolerance);
-      this.tolerance = Checks.positiveFinite(tolerance, "tolerance");
+      lasso.tolerance(tolerance);
       return this;
     }
 
@@ -285,8 +255,7 @@ public final class LassoCv {
      * @throws IllegalStateException when already set
      */
     public Builder maxIterations(int maxIterations) {
-      Checks.unset(this.maxIterations < 0, "maxIterations", this.maxIterations);
-      this.maxIterations = Checks.atLeast(maxIterations, 1, "maxIterations");
+      lasso.maxIterations(maxIterations);
       return this;
     }
 

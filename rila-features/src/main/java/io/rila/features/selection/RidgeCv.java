@@ -99,21 +99,11 @@ public final class RidgeCv {
         scores[a] = full.looError(alphas[a], scratch);
       }
     } else {
-      folds.check(n);
+      FoldRows rows = FoldRows.of(folds, n, weights);
       int k = folds.count();
-      int[][] train = new int[k][];
-      int[][] test = new int[k][];
-      for (int f = 0; f < k; f++) {
-        train[f] = folds.trainRows(n, f);
-        test[f] = folds.testRows(n, f);
-        if (weights != null) {
-          LassoCv.checkFoldWeights(weights, train[f], "training", f);
-          LassoCv.checkFoldWeights(weights, test[f], "test", f);
-        }
-      }
       double[] errors = new double[k * m];
       ParallelTasks.run(
-          executor, k, f -> foldErrors(x, y, weights, train[f], test[f], errors, f * m));
+          executor, k, f -> foldErrors(x, y, weights, rows.train[f], rows.test[f], errors, f * m));
       for (int a = 0; a < m; a++) {
         double s = 0;
         for (int f = 0; f < k; f++) {
