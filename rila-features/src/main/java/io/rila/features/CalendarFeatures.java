@@ -1,6 +1,7 @@
 package io.rila.features;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -168,9 +169,7 @@ public final class CalendarFeatures implements FeatureStep {
 
     private Builder add(Kind kind, String name, HolidayRule rule) {
       Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
-      }
+      Checks.notBlank(name, "name");
       if (!names.add(name)) {
         throw new IllegalArgumentException("name: '" + name + "' is already an output");
       }

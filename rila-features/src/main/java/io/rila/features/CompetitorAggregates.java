@@ -388,9 +388,7 @@ public final class CompetitorAggregates implements FeatureStep {
 
     private Builder add(Kind kind, String name, int k, QuarterlyWeights weights) {
       Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
-      }
+      Checks.notBlank(name, "name");
       if (!names.add(name)) {
         throw new IllegalArgumentException("name: '" + name + "' is already an output");
       }

@@ -111,9 +111,7 @@ public final class DecayWeights implements FeatureStep {
     public Builder column(String name) {
       Objects.requireNonNull(name, "column");
       Checks.unset(column == null, "column", column);
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("column: '" + name + "' (expected: not blank)");
-      }
+      Checks.notBlank(name, "column");
       column = name;
       return this;
     }

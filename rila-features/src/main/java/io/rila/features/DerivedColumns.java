@@ -1,6 +1,7 @@
 package io.rila.features;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -176,8 +177,8 @@ public final class DerivedColumns implements FeatureStep {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(a, "a");
       for (String s : new String[] {name, a, b}) {
-        if (s != null && s.isBlank()) {
-          throw new IllegalArgumentException("column name: '" + s + "' (expected: not blank)");
+        if (s != null) {
+          Checks.notBlank(s, "column name");
         }
       }
       if (!names.add(name)) {

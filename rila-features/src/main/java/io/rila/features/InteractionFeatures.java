@@ -158,15 +158,8 @@ public final class InteractionFeatures implements FeatureStep {
 
   @Override
   public String spec() {
-    StringBuilder s = new StringBuilder("InteractionFeatures/1{families=[");
-    for (int k = 0; k < families.size(); k++) {
-      if (k > 0) {
-        s.append(',');
-      }
-      s.append(Specs.quote(families.get(k))).append("->").append(Specs.quote(aliases.get(k)));
-    }
-    return s.append("],lags=").append(lags).append(",squares=").append(squares)
-        .append(",products=").append(products).append('}').toString();
+    return "InteractionFeatures/1{families=" + Specs.pairs(families, aliases) + ",lags=" + lags
+        + ",squares=" + squares + ",products=" + products + "}";
   }
 
   @Override
@@ -198,12 +191,8 @@ public final class InteractionFeatures implements FeatureStep {
     public Builder family(String prefix, String alias) {
       Objects.requireNonNull(prefix, "prefix");
       Objects.requireNonNull(alias, "alias");
-      if (prefix.isBlank()) {
-        throw new IllegalArgumentException("prefix: '" + prefix + "' (expected: not blank)");
-      }
-      if (alias.isBlank()) {
-        throw new IllegalArgumentException("alias: '" + alias + "' (expected: not blank)");
-      }
+      Checks.notBlank(prefix, "prefix");
+      Checks.notBlank(alias, "alias");
       if (!seen.add(alias)) {
         throw new IllegalArgumentException(
             "alias: '" + alias + "' is already used (expected: one family per name)");

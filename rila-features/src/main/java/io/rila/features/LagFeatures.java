@@ -148,16 +148,8 @@ public final class LagFeatures implements FeatureStep {
 
   @Override
   public String spec() {
-    StringBuilder s = new StringBuilder("LagFeatures/1{sources=[");
-    for (int k = 0; k < sources.size(); k++) {
-      if (k > 0) {
-        s.append(',');
-      }
-      s.append(Specs.quote(sources.get(k))).append("->").append(Specs.quote(prefixes.get(k)));
-    }
-    return s.append("],lags=").append(lags).append(",leads=").append(leads)
-        .append(",current=").append(current).append(",keepInput=").append(keepInput)
-        .append('}').toString();
+    return "LagFeatures/1{sources=" + Specs.pairs(sources, prefixes) + ",lags=" + lags
+        + ",leads=" + leads + ",current=" + current + ",keepInput=" + keepInput + "}";
   }
 
   @Override
@@ -192,12 +184,8 @@ public final class LagFeatures implements FeatureStep {
     public Builder source(String column, String prefix) {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(prefix, "prefix");
-      if (column.isBlank()) {
-        throw new IllegalArgumentException("column: '" + column + "' (expected: not blank)");
-      }
-      if (prefix.isBlank()) {
-        throw new IllegalArgumentException("prefix: '" + prefix + "' (expected: not blank)");
-      }
+      Checks.notBlank(column, "column");
+      Checks.notBlank(prefix, "prefix");
       if (!seenPrefixes.add(prefix)) {
         throw new IllegalArgumentException(
             "prefix: '" + prefix + "' is already used (expected: one source per prefix)");

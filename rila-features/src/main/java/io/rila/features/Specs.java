@@ -36,6 +36,18 @@ final class Specs {
     return out.append(']').toString();
   }
 
+  /** The pairs {@code "from"->"to"} of two lists of the same length, quoted, in brackets. */
+  static String pairs(List<String> from, List<String> to) {
+    StringBuilder out = new StringBuilder("[");
+    for (int k = 0; k < from.size(); k++) {
+      if (k > 0) {
+        out.append(',');
+      }
+      out.append(quote(from.get(k))).append("->").append(quote(to.get(k)));
+    }
+    return out.append(']').toString();
+  }
+
   /** A copy of {@code names}: non-null, not repeated, at least one. */
   static List<String> uniqueNames(String[] names, String what) {
     if (names.length == 0) {

@@ -170,4 +170,13 @@ class InteractionFeaturesTest {
         .isNotEqualTo(base);
     assertThat(base).startsWith("InteractionFeatures/1{");
   }
+
+  @Test
+  void spec_canonicalText() {
+    InteractionFeatures step =
+        InteractionFeatures.newBuilder().family("p", "q").family("r").squares(false).build();
+    assertThat(step.spec()).isEqualTo(
+        "InteractionFeatures/1{families=[\"p\"->\"q\",\"r\"->\"r\"],lags=0,squares=false,"
+            + "products=true}");
+  }
 }

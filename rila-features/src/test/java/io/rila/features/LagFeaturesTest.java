@@ -262,4 +262,13 @@ class LagFeaturesTest {
         .isNotEqualTo(base);
     assertThat(base).startsWith("LagFeatures/1{");
   }
+
+  @Test
+  void spec_canonicalText() {
+    LagFeatures lags =
+        LagFeatures.newBuilder().source("x", "y").source("a\"b").lags(2).leads(1).build();
+    assertThat(lags.spec()).isEqualTo(
+        "LagFeatures/1{sources=[\"x\"->\"y\",\"a\\\"b\"->\"a\\\"b\"],lags=2,leads=1,"
+            + "current=true,keepInput=true}");
+  }
 }

@@ -1,5 +1,6 @@
 package io.rila.core.frame;
 
+import io.rila.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -541,10 +542,7 @@ public final class Frame {
   }
 
   private static void checkName(String name, String what) {
-    Objects.requireNonNull(name, what);
-    if (name.isBlank()) {
-      throw new IllegalArgumentException(what + ": '" + name + "' (expected: not blank)");
-    }
+    Checks.notBlank(Objects.requireNonNull(name, what), what);
   }
 
   private static void checkLength(String name, int length, int rows) {

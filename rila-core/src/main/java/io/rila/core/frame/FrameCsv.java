@@ -524,9 +524,7 @@ public final class FrameCsv {
      */
     public Builder indexColumn(String name) {
       Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("indexColumn: '" + name + "' (expected: not blank)");
-      }
+      Checks.notBlank(name, "indexColumn");
       checkIndexUnset();
       indexColumn = name;
       return this;

@@ -22,6 +22,14 @@ public final class Checks {
     }
   }
 
+  /** Fails if {@code s} (not null) is empty or only white space. */
+  public static String notBlank(String s, String name) {
+    if (s.isBlank()) {
+      throw new IllegalArgumentException(name + ": '" + s + "' (expected: not blank)");
+    }
+    return s;
+  }
+
   /** Fails unless {@code value >= min}. */
   public static int atLeast(int value, int min, String name) {
     if (value < min) {

@@ -1,5 +1,6 @@
 package io.rila.core.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,5 +18,20 @@ class ChecksTest {
     assertThatThrownBy(() -> Checks.unset(false, "alpha", 2.5))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("alpha was already set to 2.5");
+  }
+
+  @Test
+  void notBlank_textPasses() {
+    assertThat(Checks.notBlank(" a ", "name")).isEqualTo(" a ");
+  }
+
+  @Test
+  void notBlank_blankNamesParameter() {
+    assertThatThrownBy(() -> Checks.notBlank(" \t", "prefix"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("prefix: ' \t' (expected: not blank)");
+    assertThatThrownBy(() -> Checks.notBlank("", "prefix"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("prefix: '' (expected: not blank)");
   }
 }
