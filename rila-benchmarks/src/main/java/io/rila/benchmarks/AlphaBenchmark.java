@@ -2,7 +2,6 @@ package io.rila.benchmarks;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
-import io.rila.bootstrap.TargetTransform;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,11 +47,7 @@ public class AlphaBenchmark {
   @Setup
   public void setUp() {
     data = BenchmarkData.shape("guide");
-    ensemble = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .alpha(alpha)
-        .seed(42L)
-        .targetTransform(TargetTransform.LOG1P)
+    ensemble = BenchmarkEnsembles.newBuilder(members, alpha)
         .build();
   }
 

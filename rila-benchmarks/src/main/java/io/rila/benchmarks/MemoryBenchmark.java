@@ -3,7 +3,6 @@ package io.rila.benchmarks;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.TargetTransform;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -73,11 +72,7 @@ public class MemoryBenchmark {
   @Setup
   public void setUp() {
     data = BenchmarkData.shape("guide");
-    ensemble = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .alpha(1.0)
-        .seed(42L)
-        .targetTransform(TargetTransform.LOG1P)
+    ensemble = BenchmarkEnsembles.newBuilder(members, 1.0)
         .precision(precision)
         .build();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,10 +1,8 @@
 package io.rila.benchmarks;
 
-import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.TargetTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +59,9 @@ public class ModelFilesBenchmark {
   /** Fits the model and writes the file that {@link #load()} reads. */
   @Setup
   public void setUp() throws IOException {
-    BenchmarkData data = BenchmarkData.guide(150, 598, 1L);
-    model = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .seed(42L)
+    BenchmarkData data = BenchmarkData.shape("guide");
+    model = BenchmarkEnsembles.newBuilder(members, 1.0)
         .precision(precision)
-        .targetTransform(TargetTransform.LOG1P)
         .build()
         .fitTransformed(data.x(), data.y());
     folder = Files.createTempDirectory("rila-model-files");

@@ -1,11 +1,9 @@
 package io.rila.benchmarks;
 
-import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Precision;
 import io.rila.bootstrap.Summary;
 import io.rila.bootstrap.SummaryTable;
-import io.rila.bootstrap.TargetTransform;
 import io.rila.core.stats.Quantiles;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -70,11 +68,7 @@ public class PredictionBenchmark {
   @Setup
   public void setUp() {
     BenchmarkData data = BenchmarkData.shape("guide");
-    model = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .alpha(1.0)
-        .seed(42L)
-        .targetTransform(TargetTransform.LOG1P)
+    model = BenchmarkEnsembles.newBuilder(members, 1.0)
         .precision(precision)
         .build()
         .fitTransformed(data.x(), data.y());

@@ -2,7 +2,6 @@ package io.rila.benchmarks;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
-import io.rila.bootstrap.TargetTransform;
 import io.rila.features.selection.LassoCv;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,11 +52,7 @@ public class ScreeningBenchmark {
   public void setUp() {
     data = BenchmarkData.shape("guide");
     lasso = LassoCv.newBuilder().build();
-    ensemble = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .alpha(1.0)
-        .seed(42L)
-        .targetTransform(TargetTransform.LOG1P)
+    ensemble = BenchmarkEnsembles.newBuilder(members, 1.0)
         .build();
   }
 

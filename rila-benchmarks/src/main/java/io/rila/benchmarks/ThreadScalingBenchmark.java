@@ -2,7 +2,6 @@ package io.rila.benchmarks;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
-import io.rila.bootstrap.TargetTransform;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,11 +57,7 @@ public class ThreadScalingBenchmark {
   public void setUp() {
     data = BenchmarkData.shape("guide");
     pool = Executors.newFixedThreadPool(threads);
-    ensemble = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .alpha(1.0)
-        .seed(42L)
-        .targetTransform(TargetTransform.LOG1P)
+    ensemble = BenchmarkEnsembles.newBuilder(members, 1.0)
         .executor(pool)
         .build();
   }

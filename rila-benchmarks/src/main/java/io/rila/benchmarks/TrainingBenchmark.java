@@ -2,7 +2,6 @@ package io.rila.benchmarks;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
-import io.rila.bootstrap.TargetTransform;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,11 +51,7 @@ public class TrainingBenchmark {
   @Setup
   public void setUp() {
     data = BenchmarkData.shape(shape);
-    ensemble = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(members)
-        .alpha(1.0)
-        .seed(42L)
-        .targetTransform(TargetTransform.LOG1P)
+    ensemble = BenchmarkEnsembles.newBuilder(members, 1.0)
         .build();
   }
 
