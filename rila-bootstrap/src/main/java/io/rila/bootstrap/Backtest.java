@@ -4,10 +4,8 @@ import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -163,32 +161,12 @@ public final class Backtest {
   public BacktestResult run(Frame frame, String target, List<String> features) {
     Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(features, "features");
-    if (features.isEmpty()) {
-      throw new IllegalArgumentException("features: empty (expected: at least one column)");
-    }
-    Set<String> seen = new HashSet<>();
-    for (int j = 0; j < features.size(); j++) {
-      String name = Objects.requireNonNull(features.get(j), "features[" + j + "]");
-      if (!seen.add(name)) {
-        throw new IllegalArgumentException(
-            "features: '" + name + "' appears twice (expected: distinct columns)");
-      }
-      requireColumn(frame, name, "features");
-    }
-    requireColumn(frame, target, "target");
+    FrameColumns.checkFeatures(frame, features);
+    FrameColumns.require(frame, target, "target");
     if (frame.rows() == 0) {
       throw new IllegalArgumentException("frame: 0 rows (expected: >= 1)");
     }
-    double[][] x = frame.toRowMatrix(features);
-    for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j < x[i].length; j++) {
-        if (!Double.isFinite(x[i][j])) {
-          throw new IllegalArgumentException("features: column '" + features.get(j) + "', row "
-              + i + " is " + x[i][j] + " (expected: finite)");
-        }
-      }
-    }
+    double[][] x = FrameColumns.finiteRows(frame, features);
     double[] y = frame.column(target);
     TargetTransform transform = ensemble.targetTransform();
     for (int i = 0; i < y.length; i++) {
@@ -198,13 +176,6 @@ public final class Backtest {
       }
     }
     return execute(x, y, features.size());
-  }
-
-  private static void requireColumn(Frame frame, String name, String what) {
-    if (!frame.hasColumn(name)) {
-      throw new IllegalArgumentException(
-          what + ": no column '" + name + "' (expected: one of " + frame.columnNames() + ")");
-    }
   }
 
   private BacktestResult execute(double[][] x, double[] y, int p) {
