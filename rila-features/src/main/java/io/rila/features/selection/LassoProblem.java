@@ -65,47 +65,13 @@ final class LassoProblem {
    */
   static LassoProblem of(
       double[][] x, double[] y, double[] weights, int[] rows, boolean useGram) {
-    int n = rows == null ? x.length : rows.length;
-    int p = x[0].length;
-    double[] sw = new double[n];
-    double wsum = 0;
-    for (int i = 0; i < n; i++) {
-      sw[i] = weights == null ? 1.0 : weights[row(rows, i)];
-      wsum += sw[i];
-    }
-    if (weights != null) {
-      double scale = n / wsum;
-      for (int i = 0; i < n; i++) {
-        sw[i] *= scale;
-      }
-      wsum = n;
-    }
-    double[] mu = new double[p];
-    double ybar = 0;
-    for (int i = 0; i < n; i++) {
-      double[] xi = x[row(rows, i)];
-      double s = sw[i];
-      for (int j = 0; j < p; j++) {
-        mu[j] += s * xi[j];
-      }
-      ybar += s * y[row(rows, i)];
-    }
-    for (int j = 0; j < p; j++) {
-      mu[j] /= wsum;
-    }
-    ybar /= wsum;
-
-    double[] centred = new double[n * p];
-    double[] yc = new double[n];
-    for (int i = 0; i < n; i++) {
-      double[] xi = x[row(rows, i)];
-      double r = Math.sqrt(sw[i]);
-      int base = i * p;
-      for (int j = 0; j < p; j++) {
-        centred[base + j] = r * (xi[j] - mu[j]);
-      }
-      yc[i] = r * (y[row(rows, i)] - ybar);
-    }
+    CentredRows centring = CentredRows.of(x, y, weights, rows, true);
+    int n = centring.n;
+    int p = centring.p;
+    double[] mu = centring.mu;
+    double ybar = centring.ybar;
+    double[] centred = centring.x;
+    double[] yc = centring.y;
     double[] xy = new double[p];
     for (int i = 0; i < n; i++) {
       double v = yc[i];
@@ -153,10 +119,6 @@ final class LassoProblem {
       }
     }
     return g;
-  }
-
-  private static int row(int[] rows, int i) {
-    return rows == null ? i : rows[i];
   }
 
   /** The largest penalty with a non-zero solution: max |X_c^T y_c| / n. */

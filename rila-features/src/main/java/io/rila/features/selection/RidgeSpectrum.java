@@ -61,37 +61,15 @@ final class RidgeSpectrum {
 
   /** Decomposes the given rows ({@code null}: all) of checked input. */
   static RidgeSpectrum of(double[][] x, double[] y, double[] weights, int[] rows) {
-    int n = rows == null ? x.length : rows.length;
-    int p = x[0].length;
-    double[] sw = new double[n];
-    double wsum = 0;
-    for (int i = 0; i < n; i++) {
-      sw[i] = weights == null ? 1.0 : weights[row(rows, i)];
-      wsum += sw[i];
-    }
-    double[] mu = new double[p];
-    double ybar = 0;
-    for (int i = 0; i < n; i++) {
-      double[] xi = x[row(rows, i)];
-      for (int j = 0; j < p; j++) {
-        mu[j] += sw[i] * xi[j];
-      }
-      ybar += sw[i] * y[row(rows, i)];
-    }
-    for (int j = 0; j < p; j++) {
-      mu[j] /= wsum;
-    }
-    ybar /= wsum;
-    double[] xs = new double[n * p];
-    double[] ys = new double[n];
-    for (int i = 0; i < n; i++) {
-      double[] xi = x[row(rows, i)];
-      double r = Math.sqrt(sw[i]);
-      for (int j = 0; j < p; j++) {
-        xs[i * p + j] = r * (xi[j] - mu[j]);
-      }
-      ys[i] = r * (y[row(rows, i)] - ybar);
-    }
+    CentredRows centring = CentredRows.of(x, y, weights, rows, false);
+    int n = centring.n;
+    int p = centring.p;
+    double[] mu = centring.mu;
+    double ybar = centring.ybar;
+    double[] sw = centring.sw;
+    double wsum = centring.wsum;
+    double[] xs = centring.x;
+    double[] ys = centring.y;
     if (n > p) {
       double[] c = new double[p * p];
       for (int i = 0; i < n; i++) {
@@ -137,10 +115,6 @@ final class RidgeSpectrum {
     }
     return new RidgeSpectrum(n, p, true, mu, ybar, sw, wsum, ys, eig.vectors, bt,
         clamp(eig.values));
-  }
-
-  private static int row(int[] rows, int i) {
-    return rows == null ? i : rows[i];
   }
 
   private static void mirror(double[] a, int n) {
