@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.bootstrap.internal.TrainingJob;
 import io.rila.core.frame.Frame;
@@ -64,6 +65,10 @@ import org.slf4j.LoggerFactory;
 public final class BootstrapRidgeEnsemble {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapRidgeEnsemble.class);
+
+  static {
+    MemberRanges.install(new MemberRangeAccess());
+  }
 
   /** The builder's marker for an estimator count not set. */
   private static final int UNSET_INT = -1;
@@ -382,6 +387,17 @@ public final class BootstrapRidgeEnsemble {
 
   private EnsembleModel fit(
       double[][] x, double[] y, double[] weights, List<String> names, boolean transform) {
+    CoefficientStore store = fitMembers(x, y, weights, transform, 0, estimators);
+    return assemble(store, names, x.length, weights);
+  }
+
+  /**
+   * The members {@code from .. to - 1} of the fit on these data, exactly as a whole fit computes
+   * them (a member depends only on the seed and its number), in a store of {@code to - from}
+   * members. Used by whole fits and, through {@link MemberRanges}, by distributed trainers.
+   */
+  CoefficientStore fitMembers(
+      double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
     int p = Checks.finiteMatrix(x, "x");
     int n = x.length;
     double[] z = modelScaleTarget(y, n, transform);
@@ -390,32 +406,42 @@ public final class BootstrapRidgeEnsemble {
       Checks.weights(weights, n, "weights");
     }
     resampling.checkRows(n);
-    CoefficientStore store = CoefficientStore.allocate(estimators, p, precision);
+    int count = to - from;
+    CoefficientStore store = CoefficientStore.allocate(count, p, precision);
     double[] rowWeights = weights == null ? null : weights.clone();
     double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
     SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
     RidgeKernel kernel = RidgeKernel.of(x, z);
     TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
         resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
-        store.doubleArray());
+        store.doubleArray(), from);
+    String members = count == estimators ? estimators + " members"
+        : "members [" + from + ", " + to + ") of " + estimators;
     int helpers = MemberRunner.helpers(executor);
-    LOG.info("bootstrap ridge fit: {} members, {} rows x {} features, {} form, up to {} threads,"
-            + " resampling {}, alpha {}", estimators, n, p, form, helpers + 1, resampling, alpha);
+    LOG.info("bootstrap ridge fit: {}, {} rows x {} features, {} form, up to {} threads,"
+            + " resampling {}, alpha {}", members, n, p, form, helpers + 1, resampling, alpha);
     long start = System.nanoTime();
-    int threads = train(job, helpers);
+    int threads = train(job, helpers, from, count);
     double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info("bootstrap ridge fit done: {} members, {} rows x {} features, {} form, {} threads,"
-            + " {} s", estimators, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
-    return new EnsembleModel(store, names, n, alpha, seed, resampling, targetTransform,
+    LOG.info("bootstrap ridge fit done: {}, {} rows x {} features, {} form, {} threads,"
+            + " {} s", members, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
+    return store;
+  }
+
+  /** The model a fit on {@code rows} rows with these weights makes from its members. */
+  EnsembleModel assemble(
+      CoefficientStore store, List<String> names, int rows, double[] weights) {
+    SolveForm form = resolveForm(store.features(), positiveRows(weights, rows));
+    return new EnsembleModel(store, names, rows, alpha, seed, resampling, targetTransform,
         nonNegative, form, executor);
   }
 
-  private int train(TrainingJob job, int helpers) {
+  private int train(TrainingJob job, int helpers, int from, int count) {
     CancellationToken token = cancellation;
     ProgressListener listener = progressListener;
     MemberRunner.Listener events = new MemberRunner.Listener() {
       @Override
-      public void chunkDone(int from, int to) {}
+      public void chunkDone(int first, int end) {}
 
       @Override
       public void progress(int done, int total) {
@@ -425,14 +451,15 @@ public final class BootstrapRidgeEnsemble {
       }
     };
     try {
-      return MemberRunner.run(estimators, MemberRunner.defaultChunkSize(estimators), executor,
+      return MemberRunner.run(count, MemberRunner.defaultChunkSize(count), executor,
           helpers, job, events, () -> token != null && token.isCancelled(), true);
     } catch (MemberRunner.MemberFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      String message = "member " + e.member() + " (of " + estimators + "): " + cause.getMessage();
+      String message = "member " + (from + e.member()) + " (of " + estimators + "): "
+          + cause.getMessage();
       if (cause instanceof IllegalArgumentException) {
         throw new IllegalArgumentException(message, cause);
       }
