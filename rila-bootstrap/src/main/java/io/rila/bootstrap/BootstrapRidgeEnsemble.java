@@ -398,14 +398,9 @@ public final class BootstrapRidgeEnsemble {
    */
   CoefficientStore fitMembers(
       double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
-    int p = Checks.finiteMatrix(x, "x");
+    double[] z = check(x, y, weights, transform);
+    int p = x[0].length;
     int n = x.length;
-    double[] z = modelScaleTarget(y, n, transform);
-    if (weights != null) {
-      checkLength(weights, n, "weights");
-      Checks.weights(weights, n, "weights");
-    }
-    resampling.checkRows(n);
     int count = to - from;
     CoefficientStore store = CoefficientStore.allocate(count, p, precision);
     double[] rowWeights = weights == null ? null : weights.clone();
@@ -426,6 +421,19 @@ public final class BootstrapRidgeEnsemble {
     LOG.info("bootstrap ridge fit done: {}, {} rows x {} features, {} form, {} threads,"
             + " {} s", members, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
     return store;
+  }
+
+  /** Checks the data as a fit does and returns the target on the model's scale. */
+  double[] check(double[][] x, double[] y, double[] weights, boolean transform) {
+    Checks.finiteMatrix(x, "x");
+    int n = x.length;
+    double[] z = modelScaleTarget(y, n, transform);
+    if (weights != null) {
+      checkLength(weights, n, "weights");
+      Checks.weights(weights, n, "weights");
+    }
+    resampling.checkRows(n);
+    return z;
   }
 
   /** The model a fit on {@code rows} rows with these weights makes from its members. */

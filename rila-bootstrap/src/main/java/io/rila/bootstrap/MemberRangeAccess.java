@@ -12,6 +12,12 @@ import java.util.concurrent.Executor;
 final class MemberRangeAccess implements MemberRanges.Engine {
 
   @Override
+  public void check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y, double[] weights,
+      boolean transform) {
+    ensemble.check(x, y, weights, transform);
+  }
+
+  @Override
   public CoefficientStore fit(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y,
       double[] weights, boolean transform, int from, int to) {
     return ensemble.fitMembers(x, y, weights, transform, from, to);

@@ -28,6 +28,18 @@ public final class MemberRanges {
   /** What {@code io.rila.bootstrap} provides. */
   public interface Engine {
     /**
+     * See {@link MemberRanges#check}.
+     *
+     * @param ensemble the settings
+     * @param x the features
+     * @param y the target
+     * @param weights the sample weights, or null
+     * @param transform whether {@code y} is on its own scale (else on the model's)
+     */
+    void check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y, double[] weights,
+        boolean transform);
+
+    /**
      * See {@link MemberRanges#fit}.
      *
      * @param ensemble the settings
@@ -88,6 +100,24 @@ public final class MemberRanges {
     if (engine == null) {
       engine = implementation;
     }
+  }
+
+  /**
+   * Checks the data exactly as {@code ensemble.fit(x, y, weights)} (or {@code fitTransformed}
+   * when {@code transform} is false) checks them, so that a distributed trainer can reject bad
+   * data on the driver, with the local fit's messages, before it starts any task.
+   *
+   * @param ensemble the settings
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target, one finite value per row
+   * @param weights the sample weights, or null for equal weights
+   * @param transform true when {@code y} is on its own scale, false when on the model's
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as the fit (the message names the row and column)
+   */
+  public static void check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y,
+      double[] weights, boolean transform) {
+    engine().check(ensemble, x, y, weights, transform);
   }
 
   /**

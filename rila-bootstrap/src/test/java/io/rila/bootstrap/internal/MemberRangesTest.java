@@ -127,6 +127,21 @@ class MemberRangesTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x: row 1, column 0");
   }
 
+  @Test
+  void check_rejectsAsTheFit() {
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder()
+        .targetTransform(TargetTransform.LOG).resampling(Resampling.movingBlock(3)).build();
+    double[][] x = {{1}, {2}};
+    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, -1}, null, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[1]: -1.0");
+    double[] one = {1};
+    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, one, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights: length 1");
+    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, null, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block length <= rows");
+    MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, -1, 2}, null, false);
+  }
+
   private static CoefficientStore concatenate(
       BootstrapRidgeEnsemble e, double[][] x, double[] y, double[] w, boolean transform) {
     int stride = x[0].length + 1;
