@@ -1,6 +1,5 @@
 package io.rila.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -83,11 +82,6 @@ final class SparkJobs {
       return cancelled;
     }
     return new IllegalStateException("Spark job failed: " + message, e);
-  }
-
-  /** Unwraps the {@link IOException} of a handler's {@link UncheckedIOException}. */
-  static IOException ioFailure(UncheckedIOException e) {
-    return e.getCause();
   }
 
   /** A task as the Scala function Spark runs; serializable with the task it wraps. */
