@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 import scala.Tuple2;
 
 /**
@@ -18,12 +19,32 @@ final class GroupTask<K>
     implements SparkJobs.PartitionTask<Tuple2<K, Iterable<TrainingRow>>, GroupModels<K>> {
   private static final long serialVersionUID = 1L;
 
+  /** A key's file name: letters, digits, '.', '_' and '-', not starting with '.'. */
+  private static final Pattern FILE_NAME =
+      Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9._\\-]{0,199}");
+
   private final EnsembleSettings settings;
   private final ArrayList<String> featureNames;
+  private final boolean files;
 
-  GroupTask(EnsembleSettings settings, List<String> featureNames) {
+  GroupTask(EnsembleSettings settings, List<String> featureNames, boolean files) {
     this.settings = settings;
     this.featureNames = featureNames == null ? null : new ArrayList<>(featureNames);
+    this.files = files;
+  }
+
+  /**
+   * The model file name of a group: {@code key + ".rila"}.
+   *
+   * @throws IllegalArgumentException if the key does not make a safe file name
+   */
+  static String fileName(Object key) {
+    String name = String.valueOf(key);
+    if (!FILE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("key: '" + name + "' (expected: a file name of letters,"
+          + " digits, '.', '_' and '-', not starting with '.', at most 200 characters)");
+    }
+    return name + ".rila";
   }
 
   @Override
@@ -32,6 +53,9 @@ final class GroupTask<K>
     while (groups.hasNext()) {
       Tuple2<K, Iterable<TrainingRow>> group = groups.next();
       try {
+        if (files) {
+          fileName(group._1());
+        }
         out.add(group._1(), ModelPayload.of(fit(group._2())));
       } catch (CancellationException e) {
         throw e;

@@ -5,7 +5,13 @@ import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Precision;
 import io.rila.bootstrap.internal.MemberRanges;
+import io.rila.bootstrap.ModelFiles;
+import io.rila.core.internal.AtomicFiles;
 import io.rila.core.internal.Checks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits bootstrap Ridge ensembles on an Apache Spark cluster: one large ensemble split into member
@@ -55,6 +64,8 @@ import org.apache.spark.broadcast.Broadcast;
  * group) stops the fit. Thread safety: immutable; methods may be called concurrently.
  */
 public final class SparkEnsembleTrainer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SparkEnsembleTrainer.class);
 
   /** The builder's marker for an option not set. */
   private static final int UNSET = -1;
@@ -170,6 +181,125 @@ public final class SparkEnsembleTrainer {
     return MemberRanges.assemble(ensemble, store, featureNames, x.length, w);
   }
 
+  /**
+   * Fits the ensemble with equal sample weights on the cluster into {@code folder}, one model
+   * file per member range, and resumes a fit that stopped; see {@link #fitToFolder(JavaSparkContext,
+   * double[][], double[], double[], Path)}.
+   *
+   * @param sc the Spark context
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target on its own scale, one finite value per row, inside the transform's domain
+   * @param folder the folder: missing, empty, or holding chunks of this very fit
+   * @return the chunks, all written
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #fit(JavaSparkContext, double[][], double[])}, or
+   *     if {@code folder} holds other files and no manifest
+   * @throws IllegalStateException if {@code folder} holds chunks of another fit, a member fails
+   *     for a reason other than its data, or the Spark job fails
+   * @throws java.util.concurrent.CancellationException if the Spark job is cancelled
+   * @throws IOException if the folder, the manifest or a chunk cannot be read or written
+   */
+  public ModelChunks fitToFolder(JavaSparkContext sc, double[][] x, double[] y, Path folder)
+      throws IOException {
+    return fitChunks(sc, x, y, null, folder);
+  }
+
+  /**
+   * Fits the ensemble with sample weights on the cluster into {@code folder}: one model file per
+   * member range, written by the driver as each task finishes, so the driver holds one range at a
+   * time; {@link ModelChunks#loadAll()} gives the model of {@code ensemble().fit(x, y, weights)},
+   * bit for bit. If {@code folder} already holds chunks of this fit (same settings, feature
+   * names and data, checked by fingerprint), only the ranges whose files are missing are fitted:
+   * a fit that stopped (driver crash, failed job) resumes, and a complete folder is returned as
+   * it is. The ranges are those of the manifest (a resumed fit keeps them, whatever {@link
+   * #membersPerTask()} says now).
+   *
+   * @param sc the Spark context
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target on its own scale, one finite value per row, inside the transform's domain
+   * @param weights the sample weights, one finite value {@code >= 0} per row, not all zero
+   * @param folder the folder: missing, empty, or holding chunks of this very fit
+   * @return the chunks, all written
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #fit(JavaSparkContext, double[][], double[],
+   *     double[])}, or if {@code folder} holds other files and no manifest
+   * @throws IllegalStateException if {@code folder} holds chunks of another fit, a member fails
+   *     for a reason other than its data, or the Spark job fails
+   * @throws java.util.concurrent.CancellationException if the Spark job is cancelled
+   * @throws IOException if the folder, the manifest or a chunk cannot be read or written
+   */
+  public ModelChunks fitToFolder(JavaSparkContext sc, double[][] x, double[] y, double[] weights,
+      Path folder) throws IOException {
+    Objects.requireNonNull(weights, "weights");
+    return fitChunks(sc, x, y, weights, folder);
+  }
+
+  private ModelChunks fitChunks(JavaSparkContext sc, double[][] x, double[] y, double[] w,
+      Path folder) throws IOException {
+    Objects.requireNonNull(sc, "sc");
+    Objects.requireNonNull(folder, "folder");
+    MemberRanges.check(ensemble, x, y, w, true);
+    int p = x[0].length;
+    checkNames(p);
+    int estimators = ensemble.estimators();
+    String fingerprint = ModelChunks.fingerprint(ensemble, featureNames, x, y, w);
+    ModelChunks chunks;
+    if (Files.exists(folder.resolve(ModelChunks.MANIFEST))) {
+      chunks = ModelChunks.open(folder);
+      if (!chunks.fingerprint().equals(fingerprint)) {
+        throw new IllegalStateException("folder: " + folder + " holds chunks of another fit"
+            + " (expected: the same settings, feature names and data, to resume, or a new"
+            + " folder)");
+      }
+      AtomicFiles.deleteTemporaryFiles(folder, ModelChunks.PREFIX);
+    } else {
+      requireEmpty(folder);
+      Files.createDirectories(folder);
+      chunks = ModelChunks.create(folder, estimators, p, fingerprint, ranges(sc, estimators));
+    }
+    List<int[]> missing = new ArrayList<>();
+    for (int c = 0; c < chunks.chunkCount(); c++) {
+      if (!chunks.isWritten(c)) {
+        missing.add(new int[] {chunks.from(c), chunks.to(c)});
+      }
+    }
+    LOG.info("rila-spark fit to {}: {} of {} ranges to fit", folder, missing.size(),
+        chunks.chunkCount());
+    if (!missing.isEmpty()) {
+      int rows = x.length;
+      try {
+        runRanges(sc, x, y, w, missing, range -> {
+          EnsembleModel model = MemberRanges.assemble(ensemble, range.store(), featureNames,
+              rows, w);
+          save(model, folder.resolve(ModelChunks.fileName(range.from, range.to, estimators)));
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    return chunks;
+  }
+
+  private static void requireEmpty(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> entries = Files.list(folder)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("folder: " + folder + " holds files but no "
+              + ModelChunks.MANIFEST + " (expected: a missing or empty folder, or one written"
+              + " by fitToFolder)");
+        }
+      }
+    }
+  }
+
+  private static void save(EnsembleModel model, Path file) {
+    try {
+      ModelFiles.save(model, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs one task per range and hands each range's members to {@code sink} on the driver. */
   private void runRanges(JavaSparkContext sc, double[][] x, double[] y, double[] w,
       List<int[]> ranges, java.util.function.Consumer<MemberRange> sink) {
@@ -220,13 +350,58 @@ public final class SparkEnsembleTrainer {
   public <K> Map<K, EnsembleModel> fitGroups(JavaPairRDD<K, TrainingRow> rows) {
     Objects.requireNonNull(rows, "rows");
     Map<K, EnsembleModel> models = new HashMap<>();
-    runGroups(rows, (key, payload) -> models.put(key, payload.model(ensemble.executor())));
+    runGroups(rows, false,
+        (key, payload) -> models.put(key, payload.model(ensemble.executor())));
     return Map.copyOf(models);
   }
 
-  private <K> void runGroups(JavaPairRDD<K, TrainingRow> rows,
+  /**
+   * Fits one ensemble per key on the cluster, as {@link #fitGroups(JavaPairRDD)}, and writes
+   * each to {@code folder} as the model file {@code <key>.rila} ({@link ModelFiles}), from the
+   * driver as each task finishes, so the driver holds one task's models at a time. Existing
+   * files of the same names are replaced (atomically); other files are left alone.
+   *
+   * @param <K> the key type; {@code key.toString()} must be a file name of letters, digits,
+   *     {@code .}, {@code _} and {@code -}, not starting with {@code .}, at most 200 characters
+   * @param rows the rows, keyed by group
+   * @param folder the folder, created if missing
+   * @return an unmodifiable map from each key to its file, in no particular order
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #fitGroups(JavaPairRDD)}, or if a key does not
+   *     make a file name (the message names the group)
+   * @throws IllegalStateException if two keys make the same file name, a member fails for a
+   *     reason other than its data, or the Spark job fails
+   * @throws java.util.concurrent.CancellationException if the Spark job is cancelled
+   * @throws IOException if the folder cannot be created or a file cannot be written
+   */
+  public <K> Map<K, Path> fitGroupsToFolder(JavaPairRDD<K, TrainingRow> rows, Path folder)
+      throws IOException {
+    Objects.requireNonNull(rows, "rows");
+    Objects.requireNonNull(folder, "folder");
+    Files.createDirectories(folder);
+    Map<K, Path> files = new HashMap<>();
+    Map<String, K> names = new HashMap<>();
+    try {
+      runGroups(rows, true, (key, payload) -> {
+        String name = GroupTask.fileName(key);
+        K other = names.putIfAbsent(name, key);
+        if (other != null) {
+          throw new IllegalStateException("group " + key + ": file " + name + " is also the"
+              + " file of group " + other + " (expected: keys that differ as strings)");
+        }
+        Path file = folder.resolve(name);
+        save(payload.model(ensemble.executor()), file);
+        files.put(key, file);
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return Map.copyOf(files);
+  }
+
+  private <K> void runGroups(JavaPairRDD<K, TrainingRow> rows, boolean files,
       java.util.function.BiConsumer<K, ModelPayload> sink) {
-    GroupTask<K> task = new GroupTask<>(EnsembleSettings.of(ensemble), featureNames);
+    GroupTask<K> task = new GroupTask<>(EnsembleSettings.of(ensemble), featureNames, files);
     @SuppressWarnings("unchecked")
     Class<GroupModels<K>> type = (Class<GroupModels<K>>) (Class<?>) GroupModels.class;
     Set<K> seen = new HashSet<>();
