@@ -1,10 +1,14 @@
 package io.rila.benchmarks;
 
+import io.rila.core.frame.Frame;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -30,6 +34,21 @@ public final class BenchmarkData {
   /** Lags per series in the guide's shape (0..25). */
   public static final int GUIDE_LAGS = 26;
 
+  /**
+   * The 13 weekly source columns of the production feature table, in the order of its families
+   * ({@code prudential_rate} from {@code Prudential}, {@code competitor_mid} from {@code
+   * C_weighted_mean}, ...).
+   */
+  public static final List<String> WEEKLY_SOURCES = List.of("Prudential", "C_weighted_mean",
+      "C_core", "C_median", "C_first", "C_second", "C_third", "C_top_3", "C_top_5", "sales",
+      "sales_by_contract_date", "DGS5", "VIXCLS");
+
+  /** The family prefixes of {@link #WEEKLY_SOURCES}, in the same order. */
+  public static final List<String> WEEKLY_FAMILIES = List.of("prudential_rate", "competitor_mid",
+      "competitor_core", "competitor_median", "competitor_1st", "competitor_2nd",
+      "competitor_3rd", "competitor_top3", "competitor_top5", "sales_target",
+      "sales_target_contract", "econ_treasury_5y", "market_volatility");
+
   private final double[][] x;
   private final double[] y;
   private final double[] weights;
@@ -53,6 +72,97 @@ public final class BenchmarkData {
   /** Sample weights, or {@code null} for unweighted data. */
   public double[] weights() {
     return weights;
+  }
+
+  /** Seed of the guide-shaped data every benchmark and the scikit-learn reference use. */
+  public static final long GUIDE_SEED = 1L;
+  /** Seed of the production-shaped data every benchmark and the scikit-learn reference use. */
+  public static final long PRODUCTION_SEED = 2L;
+
+  /**
+   * The data set a benchmark's {@code shape} parameter names, with the seeds {@link #main} writes
+   * for the scikit-learn reference.
+   *
+   * @param name {@code guide} (598 features x 150 rows, unweighted) or {@code production} (4
+   *     features x 152 rows, 0.99 decay weights)
+   * @return the data
+   * @throws IllegalArgumentException for any other name
+   */
+  public static BenchmarkData shape(String name) {
+    switch (name) {
+      case "guide":
+        return guide(150, 598, GUIDE_SEED);
+      case "production":
+        return production(152, PRODUCTION_SEED);
+      default:
+        throw new IllegalArgumentException("shape: " + name + " (expected: guide or production)");
+    }
+  }
+
+  /**
+   * The weekly input of the production feature build: {@code weeks} weekly rows (Sundays from
+   * 2021-01-03) of the 13 source columns of {@link #WEEKLY_SOURCES}, random walks around levels
+   * like the real ones (rates near 1 to 5 percent, sales in the tens of thousands).
+   *
+   * @param weeks rows
+   * @param seed the random seed
+   * @return the frame, indexed by date
+   */
+  public static Frame weekly(int weeks, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<LocalDate> dates = new ArrayList<>(weeks);
+    for (int t = 0; t < weeks; t++) {
+      dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
+    }
+    Frame.Builder frame = Frame.builder().index(dates);
+    for (String column : WEEKLY_SOURCES) {
+      boolean sales = column.startsWith("sales");
+      double level = sales ? 30_000 : 1.0 + 3.0 * random.nextDouble();
+      double[] values = new double[weeks];
+      for (int t = 0; t < weeks; t++) {
+        level = sales ? Math.max(1000, level + 2000 * gaussian(random))
+            : Math.max(0.05, level + 0.05 * gaussian(random));
+        values[t] = level;
+      }
+      frame.column(column, values);
+    }
+    return frame.build();
+  }
+
+  /**
+   * The guide's feature-building case: {@code columns} random-walk columns {@code c0, c1, ...}
+   * x {@code rows} weekly rows, to be lagged.
+   *
+   * @param rows rows
+   * @param columns columns
+   * @param seed the random seed
+   * @return the frame, indexed by date
+   */
+  public static Frame wide(int rows, int columns, long seed) {
+    BenchmarkData data = guide(rows, columns, seed);
+    List<LocalDate> dates = new ArrayList<>(rows);
+    for (int t = 0; t < rows; t++) {
+      dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
+    }
+    Frame.Builder frame = Frame.builder().index(dates);
+    double[] column = new double[rows];
+    for (int j = 0; j < columns; j++) {
+      for (int i = 0; i < rows; i++) {
+        column[i] = data.x[i][j];
+      }
+      frame.column("c" + j, column);
+    }
+    return frame.build();
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return x.length;
+  }
+
+  /** Number of features. */
+  public int features() {
+    return x[0].length;
   }
 
   /** The guide's shape: {@code features} lagged random-walk columns x {@code rows} rows. */
@@ -134,10 +244,10 @@ public final class BenchmarkData {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-data");
     Files.createDirectories(dir);
-    BenchmarkData guide = guide(150, 598, 1L);
+    BenchmarkData guide = shape("guide");
     write(dir.resolve("guide_x.csv"), guide.x);
     write(dir.resolve("guide_y.csv"), new double[][] {guide.y});
-    BenchmarkData production = production(152, 2L);
+    BenchmarkData production = shape("production");
     write(dir.resolve("production_x.csv"), production.x);
     write(dir.resolve("production_y.csv"), new double[][] {production.y});
     write(dir.resolve("production_w.csv"), new double[][] {production.weights});

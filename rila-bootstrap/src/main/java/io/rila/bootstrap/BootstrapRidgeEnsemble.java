@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.bootstrap.internal.Checkpoint;
 import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.bootstrap.internal.TrainingJob;
@@ -7,14 +8,20 @@ import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import io.rila.core.internal.RidgeKernel;
 import io.rila.core.regression.SolveForm;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +66,21 @@ import org.slf4j.LoggerFactory;
  * exception names it. One SLF4J INFO line is logged at the start and one at the end (members,
  * shape, solve form, threads, seconds).
  *
- * <p>Thread safety: immutable; {@code fit} may be called concurrently. Allocation: the fit
- * allocates the store, one workspace per participating thread, and nothing per member.
+ * <p><b>Checkpoints.</b> With {@link Builder#checkpoint(Path, int)}, completed members are saved
+ * to a folder as the fit runs; a later fit of the same data with the same settings restores them
+ * and fits only the rest, and its model is bit-identical to an uninterrupted fit's. A folder
+ * written for other data, other settings or another format version is refused, never mixed in.
+ * After a successful fit the saved parts are deleted. Details in {@code docs/ensemble.md}.
+ *
+ * <p><b>Memory.</b> Before it allocates anything, a fit estimates the heap it and the model's
+ * predictions need ({@link #estimateMemory(int, int)}) and fails fast with {@link
+ * IllegalStateException} when that exceeds the budget (default 70% of {@link Runtime#maxMemory()},
+ * {@link Builder#memoryBudget(long)}); the message gives the estimate, the budget and what to
+ * change.
+ *
+ * <p>Thread safety: immutable; {@code fit} may be called concurrently (except two fits with the
+ * same checkpoint folder: the second is refused). Allocation: the fit allocates the store, one
+ * workspace per participating thread, and nothing per member.
  */
 public final class BootstrapRidgeEnsemble {
 
@@ -72,6 +92,12 @@ public final class BootstrapRidgeEnsemble {
 
   /** The builder's marker for an estimator count not set. */
   private static final int UNSET_INT = -1;
+
+  /** The builder's marker for a memory budget not set. */
+  private static final long UNSET_LONG = -1;
+
+  /** The share of the maximum heap that the default memory budget allows. */
+  private static final double DEFAULT_BUDGET_SHARE = 0.7;
 
   /** Share of the rows with positive weight that an i.i.d. member is expected to draw. */
   private static final double EXPECTED_DISTINCT = 1 - Math.exp(-1);
@@ -87,6 +113,10 @@ public final class BootstrapRidgeEnsemble {
   private final SolveForm solveForm;
   private final ProgressListener progressListener;
   private final CancellationToken cancellation;
+  private final long memoryBudget;
+  private final Path checkpointFolder;
+  private final int checkpointEvery;
+  private final UnaryOperator<OutputStream> checkpointStreams;
 
   private BootstrapRidgeEnsemble(Builder b) {
     this.estimators = b.estimators == UNSET_INT ? 1000 : b.estimators;
@@ -101,13 +131,48 @@ public final class BootstrapRidgeEnsemble {
     this.solveForm = b.solveForm == null ? SolveForm.AUTO : b.solveForm;
     this.progressListener = b.progressListener;
     this.cancellation = b.cancellation;
+    this.memoryBudget = b.memoryBudget == UNSET_LONG
+        ? (long) (DEFAULT_BUDGET_SHARE * Runtime.getRuntime().maxMemory()) : b.memoryBudget;
+    this.checkpointFolder = b.checkpointFolder;
+    this.checkpointEvery = b.checkpointEvery;
+    this.checkpointStreams = b.checkpointStreams;
+  }
+
+  /**
+   * The same statistical settings with another seed and executor, for the many small fits of a
+   * backtest or a coverage study: every option is copied here, in the class that owns them, so a
+   * new option cannot be forgotten. The listener, cancellation token and checkpoint folder belong
+   * to one fit and are not carried over. For {@code sklearnCompatible} resampling the seed is the
+   * random state, so its low 32 bits become the new random state.
+   */
+  BootstrapRidgeEnsemble withSeedAndExecutor(long newSeed, Executor newExecutor) {
+    Builder b = new Builder();
+    b.estimators = estimators;
+    b.alpha = alpha;
+    if (resampling.kind() == Resampling.Kind.SKLEARN) {
+      long state = newSeed & 0xFFFF_FFFFL;
+      b.resampling = Resampling.sklearnCompatible(state, resampling.sklearnWeighting());
+      b.seed = state;
+    } else {
+      b.resampling = resampling;
+      b.seed = newSeed;
+    }
+    b.seedSet = true;
+    b.targetTransform = targetTransform;
+    b.executor = Objects.requireNonNull(newExecutor, "executor");
+    b.precision = precision;
+    b.nonNegative = nonNegative;
+    b.solveForm = solveForm;
+    b.memoryBudget = memoryBudget;
+    return new BootstrapRidgeEnsemble(b);
   }
 
   /**
    * A builder with every option unset (defaults: 1,000 estimators, alpha 1.0, seed 0, {@link
    * Resampling#iid()}, {@link TargetTransform#IDENTITY}, {@link ForkJoinPool#commonPool()},
    * {@link Precision#FLOAT}, unconstrained coefficients, the solve form chosen per fit, no
-   * listener, no cancellation token).
+   * listener, no cancellation token, a memory budget of 70% of the maximum heap, no
+   * checkpoint).
    *
    * @return a new builder
    */
@@ -197,6 +262,61 @@ public final class BootstrapRidgeEnsemble {
   }
 
   /**
+   * The most heap, in bytes, that a fit's estimate may reach (see {@link #estimateMemory}).
+   *
+   * @return the budget in bytes
+   */
+  public long memoryBudget() {
+    return memoryBudget;
+  }
+
+  /**
+   * The folder where fits save completed members, if any.
+   *
+   * @return the checkpoint folder, or empty
+   */
+  public Optional<Path> checkpointFolder() {
+    return Optional.ofNullable(checkpointFolder);
+  }
+
+  /**
+   * How many completed members trigger a save to the checkpoint folder.
+   *
+   * @return the count, or 0 without a checkpoint
+   */
+  public int checkpointEvery() {
+    return checkpointEvery;
+  }
+
+  /**
+   * The heap a fit of {@code rows x features} data with these settings would need, and the
+   * model's predictions afterwards, next to the memory budget. Fits with every weight positive
+   * are assumed (zero weights can only shrink the rows a member draws). {@code fit} makes the
+   * same estimate from its data and fails before any work when {@link
+   * MemoryEstimate#totalBytes()} exceeds the budget.
+   *
+   * @param rows the training rows, {@code >= 1}
+   * @param features the features, {@code >= 1}
+   * @return the estimate
+   * @throws IllegalArgumentException if {@code rows} or {@code features} is below 1
+   */
+  public MemoryEstimate estimateMemory(int rows, int features) {
+    Checks.atLeast(rows, 1, "rows");
+    Checks.atLeast(features, 1, "features");
+    return estimate(estimators, rows, features, resolveForm(features, rows),
+        MemberRunner.helpers(executor));
+  }
+
+  private MemoryEstimate estimate(
+      int members, int rows, int features, SolveForm form, int helpers) {
+    int chunkSize = MemberRunner.defaultChunkSize(members);
+    int chunks = (members + chunkSize - 1) / chunkSize;
+    return MemoryEstimate.of(members, rows, features, precision, form, nonNegative,
+        resampling.kind() == Resampling.Kind.SKLEARN, Math.min(helpers + 1, chunks),
+        memoryBudget);
+  }
+
+  /**
    * Fits the ensemble with equal sample weights; {@code y} is on its own scale and is mapped with
    * the target transform.
    *
@@ -208,6 +328,9 @@ public final class BootstrapRidgeEnsemble {
    *     is NaN, infinite or outside the transform's domain (the message names the row and
    *     column), or a block is longer than the data
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -229,6 +352,9 @@ public final class BootstrapRidgeEnsemble {
    *     is NaN, infinite, negative (weights) or outside the transform's domain (the message names
    *     the row and column), all weights are zero, or a block is longer than the data
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -249,6 +375,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as {@link #fit(double[][], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -267,6 +396,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as {@link #fit(double[][], double[], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -289,6 +421,9 @@ public final class BootstrapRidgeEnsemble {
    *     or outside the transform's domain (the message names the column and row), or as {@link
    *     #fit(double[][], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -311,6 +446,9 @@ public final class BootstrapRidgeEnsemble {
    *     negative (weights) or outside the transform's domain (the message names the column and
    *     row), or as {@link #fit(double[][], double[], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -332,6 +470,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a feature name is null
    * @throws IllegalArgumentException as {@link #fit(Frame, String, List, String)}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -394,7 +535,9 @@ public final class BootstrapRidgeEnsemble {
   /**
    * The members {@code from .. to - 1} of the fit on these data, exactly as a whole fit computes
    * them (a member depends only on the seed and its number), in a store of {@code to - from}
-   * members. Used by whole fits and, through {@link MemberRanges}, by distributed trainers.
+   * members; the memory estimate counts those members only, and the checkpoint folder serves
+   * whole fits only. Used by whole fits and, through {@link MemberRanges}, by distributed
+   * trainers.
    */
   CoefficientStore fitMembers(
       double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
@@ -402,21 +545,28 @@ public final class BootstrapRidgeEnsemble {
     int p = x[0].length;
     int n = x.length;
     int count = to - from;
-    CoefficientStore store = CoefficientStore.allocate(count, p, precision);
+    boolean whole = count == estimators;
     double[] rowWeights = weights == null ? null : weights.clone();
     double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
     SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
+    int helpers = MemberRunner.helpers(executor);
+    MemoryEstimate estimate = estimate(count, n, p, form, helpers);
+    if (!estimate.withinBudget()) {
+      throw new IllegalStateException(estimate.overBudgetMessage());
+    }
+    CoefficientStore store = CoefficientStore.allocate(count, p, precision);
     RidgeKernel kernel = RidgeKernel.of(x, z);
     TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
         resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
         store.doubleArray(), from);
-    String members = count == estimators ? estimators + " members"
+    String members = whole ? estimators + " members"
         : "members [" + from + ", " + to + ") of " + estimators;
-    int helpers = MemberRunner.helpers(executor);
     LOG.info("bootstrap ridge fit: {}, {} rows x {} features, {} form, up to {} threads,"
             + " resampling {}, alpha {}", members, n, p, form, helpers + 1, resampling, alpha);
     long start = System.nanoTime();
-    int threads = train(job, helpers, from, count);
+    int threads = checkpointFolder == null || !whole
+        ? train(job, helpers, null, from, count)
+        : trainResumable(job, helpers, store, x, z, rowWeights, form);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.info("bootstrap ridge fit done: {}, {} rows x {} features, {} form, {} threads,"
             + " {} s", members, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
@@ -444,12 +594,47 @@ public final class BootstrapRidgeEnsemble {
         nonNegative, form, executor);
   }
 
-  private int train(TrainingJob job, int helpers, int from, int count) {
+  /**
+   * Trains with the checkpoint folder: restores what it holds, fits the rest while saving, then
+   * deletes the saved parts (or, if the fit stops early, saves what completed).
+   */
+  private int trainResumable(TrainingJob job, int helpers, CoefficientStore store, double[][] x,
+      double[] z, double[] weights, SolveForm form) {
+    String settings = "estimators=" + estimators + "; rows=" + x.length + "; features="
+        + store.features() + "; alpha=" + alpha + "; seed=" + seed + "; resampling="
+        + resampling + "; targetTransform=" + targetTransform + "; precision=" + precision
+        + "; nonNegative=" + nonNegative + "; solveForm=" + form;
+    try (Checkpoint checkpoint = Checkpoint.open(checkpointFolder, checkpointEvery, settings,
+        Checkpoint.dataHash(x, z, weights), estimators, store.features(), store.floatArray(),
+        store.doubleArray(), checkpointStreams)) {
+      if (checkpoint.restored() > 0) {
+        LOG.info("bootstrap ridge fit resumes from checkpoint {}: {} of {} members restored",
+            checkpointFolder, checkpoint.restored(), estimators);
+      }
+      int threads;
+      try {
+        threads = train(checkpoint.skipRestored(job), helpers, checkpoint, 0, estimators);
+      } catch (RuntimeException e) {
+        checkpoint.saveCompleted(e);
+        throw e;
+      }
+      checkpoint.complete();
+      return threads;
+    }
+  }
+
+  /** Runs the members {@code from .. from + count - 1} of {@code job}, indexed from 0. */
+  private int train(Supplier<? extends MemberRunner.Worker> job, int helpers,
+      Checkpoint checkpoint, int from, int count) {
     CancellationToken token = cancellation;
     ProgressListener listener = progressListener;
     MemberRunner.Listener events = new MemberRunner.Listener() {
       @Override
-      public void chunkDone(int first, int end) {}
+      public void chunkDone(int from, int to) {
+        if (checkpoint != null) {
+          checkpoint.chunkDone(from, to);
+        }
+      }
 
       @Override
       public void progress(int done, int total) {
@@ -558,6 +743,10 @@ public final class BootstrapRidgeEnsemble {
     private SolveForm solveForm;
     private ProgressListener progressListener;
     private CancellationToken cancellation;
+    private long memoryBudget = UNSET_LONG;
+    private Path checkpointFolder;
+    private int checkpointEvery;
+    private UnaryOperator<OutputStream> checkpointStreams = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -721,6 +910,62 @@ public final class BootstrapRidgeEnsemble {
     public Builder cancellation(CancellationToken cancellation) {
       requireUnset("cancellation", this.cancellation == null, this.cancellation);
       this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+      return this;
+    }
+
+    /**
+     * Saves completed members to {@code folder} while fits run, at least every {@code
+     * everyMembers} members (in whole chunks of about 1% of the members; a cancelled or failed
+     * fit also saves what it completed), and resumes from it: a fit restores the members an
+     * earlier, interrupted fit of the same data with the same settings saved there, fits only
+     * the others, and returns a model bit-identical to an uninterrupted fit's. Default: none.
+     *
+     * <p>The folder is created if absent and locked while a fit uses it. Each save is a new
+     * part file, {@code members-<first member>.ckpt}, written atomically (temporary file, fsync,
+     * rename) with the settings, a SHA-256 of the data ({@code x}, the target on the model's
+     * scale, the weights) and a CRC-32C. A fit refuses, with {@link IllegalStateException}, a
+     * folder holding parts of other data, other settings or another format version, or a
+     * corrupt part; the executor, listener and cancellation token are not settings and may
+     * differ. After a successful fit the parts are deleted (the folder and its {@code
+     * checkpoint.lock} stay), so the folder can serve the next fit.
+     *
+     * @param folder the checkpoint folder
+     * @param everyMembers completed members per save, {@code >= 1}
+     * @return this builder
+     * @throws NullPointerException if {@code folder} is null
+     * @throws IllegalArgumentException if {@code everyMembers < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder checkpoint(Path folder, int everyMembers) {
+      requireUnset("checkpoint", this.checkpointFolder == null, this.checkpointFolder);
+      Objects.requireNonNull(folder, "folder");
+      this.checkpointEvery = Checks.atLeast(everyMembers, 1, "everyMembers");
+      this.checkpointFolder = folder;
+      return this;
+    }
+
+    /**
+     * The most heap, in bytes, that a fit's memory estimate may reach (default 70% of {@link
+     * Runtime#maxMemory()} when the ensemble is built). A fit over budget fails before any work;
+     * {@code Long.MAX_VALUE} turns the check off.
+     *
+     * @param bytes the budget, {@code >= 1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder memoryBudget(long bytes) {
+      requireUnset("memoryBudget", this.memoryBudget == UNSET_LONG, this.memoryBudget);
+      if (bytes < 1) {
+        throw new IllegalArgumentException("memoryBudget: " + bytes + " (expected: >= 1)");
+      }
+      this.memoryBudget = bytes;
+      return this;
+    }
+
+    /** Wraps the stream every checkpoint part is written to: a seam for failure tests. */
+    Builder checkpointStreams(UnaryOperator<OutputStream> streams) {
+      this.checkpointStreams = Objects.requireNonNull(streams, "streams");
       return this;
     }
 

@@ -2,9 +2,13 @@
  * Bootstrap ensembles of Ridge regressions: {@link io.rila.bootstrap.BootstrapRidgeEnsemble}
  * (settings and fit), {@link io.rila.bootstrap.EnsembleModel} (predictions with intervals,
  * scenarios, coefficient intervals), {@link io.rila.bootstrap.CoefficientStore} (the members'
- * coefficients in one flat array) and the options they take ({@link
- * io.rila.bootstrap.Resampling}, {@link io.rila.bootstrap.TargetTransform}, {@link
- * io.rila.bootstrap.Precision}).
+ * coefficients in one flat array), {@link io.rila.bootstrap.ModelFiles} (model files and NPY
+ * exports), {@link io.rila.bootstrap.MemoryEstimate} (the heap a fit needs) and the options they
+ * take ({@link io.rila.bootstrap.Resampling}, {@link io.rila.bootstrap.TargetTransform}, {@link
+ * io.rila.bootstrap.Precision}), plus the tools that judge a model: {@link
+ * io.rila.bootstrap.Backtest} (expanding-window forecasts, metrics and band coverage against a
+ * naive benchmark) and {@link io.rila.bootstrap.CoverageStudy} (Monte Carlo coverage of the
+ * percentile intervals on simulated data).
  *
  * <pre>{@code
  * EnsembleModel model = BootstrapRidgeEnsemble.newBuilder()
@@ -13,6 +17,7 @@
  *     .build()
  *     .fit(frame, "sales", features, "weight");
  * Summary next = model.predict(row);
+ * ModelFiles.save(model, Path.of("sales.rila"));
  * }</pre>
  */
 package io.rila.bootstrap;
