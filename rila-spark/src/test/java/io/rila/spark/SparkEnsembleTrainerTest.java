@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.Precision;
 import io.rila.bootstrap.Resampling;
 import io.rila.bootstrap.SklearnWeighting;
@@ -12,17 +13,23 @@ import io.rila.bootstrap.TargetTransform;
 import io.rila.core.regression.RidgeFit;
 import io.rila.core.regression.RidgeRegression;
 import io.rila.core.regression.SolveForm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import scala.Tuple2;
 
 class SparkEnsembleTrainerTest {
@@ -151,6 +158,152 @@ class SparkEnsembleTrainerTest {
     int tasks = 2 * sc.defaultParallelism();
     assertThat(auto).hasSize(Math.min(tasks, 10));
     assertThat(auto.get(auto.size() - 1)[1]).isEqualTo(10);
+  }
+
+  @Test
+  void fit_modelFileIsTheLocalModelFile(@TempDir Path dir) throws IOException {
+    Random random = new Random(9);
+    double[][] x = Data.matrix(random, 50, 6);
+    double[] y = Data.target(random, x);
+    double[] w = Data.weights(random, x.length);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(120).seed(1)
+        .targetTransform(TargetTransform.LOG).resampling(Resampling.circularBlock(5)).build();
+    ModelFiles.save(SparkEnsembleTrainer.newBuilder(e).membersPerTask(25).build()
+        .fit(sc, x, y, w), dir.resolve("spark.rila"));
+    ModelFiles.save(e.fit(x, y, w), dir.resolve("local.rila"));
+    assertThat(Files.readAllBytes(dir.resolve("spark.rila")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("local.rila")));
+  }
+
+  // ---------------------------------------------------------------- folders
+
+  @Test
+  void fitToFolder_equalsLocalFitAndResumes(@TempDir Path dir) throws IOException {
+    Random random = new Random(10);
+    double[][] x = Data.matrix(random, 40, 3);
+    double[] y = Data.target(random, x);
+    double[] w = Data.weights(random, x.length);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(100).seed(3)
+        .build();
+    SparkEnsembleTrainer trainer = SparkEnsembleTrainer.newBuilder(e).membersPerTask(30)
+        .featureNames(List.of("a", "b", "c")).build();
+    Path folder = dir.resolve("refit");
+    ModelChunks chunks = trainer.fitToFolder(sc, x, y, w, folder);
+    assertThat(chunks.chunkCount()).isEqualTo(4);
+    assertThat(chunks.isComplete()).isTrue();
+    EnsembleModel local = e.fit(x, y, w);
+    EnsembleModel all = chunks.loadAll();
+    assertThat(all.coefficients()).isEqualTo(local.coefficients());
+    assertThat(all.featureNames()).containsExactly("a", "b", "c");
+    assertThat(all.toString()).isEqualTo(local.toString());
+
+    Object keptKey = Files.readAttributes(chunks.file(0), BasicFileAttributes.class).fileKey();
+    Files.delete(chunks.file(2));
+    Files.writeString(folder.resolve("." + chunks.file(3).getFileName() + ".123.tmp"), "junk");
+    SparkEnsembleTrainer other = SparkEnsembleTrainer.newBuilder(e).membersPerTask(7)
+        .featureNames(List.of("a", "b", "c")).build();
+    sc.setJobGroup("resume", "resume", false);
+    ModelChunks resumed = other.fitToFolder(sc, x, y, w, folder);
+    int[] jobs = sc.statusTracker().getJobIdsForGroup("resume");
+    assertThat(resumed.chunkCount()).isEqualTo(4);
+    assertThat(resumed.loadAll().coefficients()).isEqualTo(local.coefficients());
+    assertThat(Files.readAttributes(chunks.file(0), BasicFileAttributes.class).fileKey())
+        .as("an existing chunk is not written again").isEqualTo(keptKey);
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly(
+          "members-000-030.rila", "members-030-060.rila", "members-060-090.rila",
+          "members-090-100.rila", "rila-chunks.txt");
+    }
+    trainer.fitToFolder(sc, x, y, w, folder);
+    assertThat(sc.statusTracker().getJobIdsForGroup("resume"))
+        .as("a complete folder runs no job").hasSameSizeAs(jobs);
+    sc.clearJobGroup();
+  }
+
+  @Test
+  void fitToFolder_refusesAnotherFitsFolder(@TempDir Path dir) throws IOException {
+    Random random = new Random(11);
+    double[][] x = Data.matrix(random, 20, 2);
+    double[] y = Data.target(random, x);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(10).build();
+    SparkEnsembleTrainer trainer = SparkEnsembleTrainer.newBuilder(e).build();
+    trainer.fitToFolder(sc, x, y, dir);
+    double[] other = y.clone();
+    other[4] += 1;
+    assertThatThrownBy(() -> trainer.fitToFolder(sc, x, other, dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("folder: " + dir + " holds chunks of another fit (expected: the same"
+            + " settings, feature names and data, to resume, or a new folder)");
+    BootstrapRidgeEnsemble seeded = BootstrapRidgeEnsemble.newBuilder().estimators(10).seed(1)
+        .build();
+    assertThatThrownBy(() -> SparkEnsembleTrainer.newBuilder(seeded).build()
+        .fitToFolder(sc, x, y, dir)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("holds chunks of another fit");
+  }
+
+  @Test
+  void fitToFolder_refusesAFolderOfOtherFiles(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    double[][] x = {{1}, {2}, {3}};
+    double[] y = {1, 2, 4};
+    SparkEnsembleTrainer trainer =
+        SparkEnsembleTrainer.newBuilder(BootstrapRidgeEnsemble.newBuilder().build()).build();
+    assertThatThrownBy(() -> trainer.fitToFolder(sc, x, y, dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("folder: " + dir + " holds files but no rila-chunks.txt");
+    assertThatThrownBy(() -> trainer.fitToFolder(sc, x, y, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("folder");
+    assertThatThrownBy(() -> trainer.fitToFolder(sc, x, y, null, dir))
+        .isInstanceOf(NullPointerException.class).hasMessage("weights");
+    assertThatThrownBy(() -> trainer.fitToFolder(null, x, y, dir))
+        .isInstanceOf(NullPointerException.class).hasMessage("sc");
+    assertThatThrownBy(() -> trainer.fitToFolder(sc, x, new double[] {1, Double.NaN, 2},
+        dir.resolve("new"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("y[1]: NaN");
+    assertThat(dir.resolve("new")).doesNotExist();
+  }
+
+  @Test
+  void fitGroupsToFolder_writesTheIndividualFits(@TempDir Path dir) throws IOException {
+    Random random = new Random(12);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(30).build();
+    List<Tuple2<Integer, TrainingRow>> rows = new ArrayList<>();
+    double[][][] xs = new double[3][][];
+    double[][] ys = new double[3][];
+    for (int g = 0; g < 3; g++) {
+      xs[g] = Data.matrix(random, 20, 2);
+      ys[g] = Data.target(random, xs[g]);
+      for (int i = 0; i < 20; i++) {
+        rows.add(new Tuple2<>(100 + g, TrainingRow.of(i, xs[g][i], ys[g][i])));
+      }
+    }
+    Collections.shuffle(rows, random);
+    Path folder = dir.resolve("products");
+    Map<Integer, Path> files = SparkEnsembleTrainer.newBuilder(e).build()
+        .fitGroupsToFolder(sc.parallelizePairs(rows, 2), folder);
+    assertThat(files).containsOnlyKeys(100, 101, 102);
+    for (int g = 0; g < 3; g++) {
+      assertThat(files.get(100 + g)).isEqualTo(folder.resolve((100 + g) + ".rila"));
+      assertThat(ModelFiles.load(files.get(100 + g)).coefficients())
+          .isEqualTo(e.fit(xs[g], ys[g]).coefficients());
+    }
+  }
+
+  @Test
+  void fitGroupsToFolder_keyThatIsNoFileName(@TempDir Path dir) {
+    List<Tuple2<String, TrainingRow>> rows = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      rows.add(new Tuple2<>("../up", TrainingRow.of(i, new double[] {i}, i * i)));
+    }
+    SparkEnsembleTrainer trainer = SparkEnsembleTrainer.newBuilder(
+        BootstrapRidgeEnsemble.newBuilder().estimators(5).build()).build();
+    assertThatThrownBy(() -> trainer.fitGroupsToFolder(sc.parallelizePairs(rows, 1), dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("group ../up: key: '../up' (expected: a file name of letters,");
+    assertThatThrownBy(() -> trainer.fitGroupsToFolder(null, dir))
+        .isInstanceOf(NullPointerException.class).hasMessage("rows");
+    assertThatThrownBy(() -> trainer.fitGroupsToFolder(sc.parallelizePairs(rows, 1), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("folder");
   }
 
   // ---------------------------------------------------------------- builder
