@@ -183,8 +183,8 @@ public final class SparkEnsembleTrainer {
 
   /**
    * Fits the ensemble with equal sample weights on the cluster into {@code folder}, one model
-   * file per member range, and resumes a fit that stopped; see {@link #fitToFolder(JavaSparkContext,
-   * double[][], double[], double[], Path)}.
+   * file per member range, and resumes a fit that stopped; see {@link
+   * #fitToFolder(JavaSparkContext, double[][], double[], double[], Path)}.
    *
    * @param sc the Spark context
    * @param x the features, {@code rows x features}, finite

@@ -100,8 +100,8 @@ class BroadcastModelTest {
           .rootCause().hasMessage(
               "rows: partition 1, row 2 of the partition: column 2 (x2) is NaN (expected: finite)");
       JavaRDD<RowSummary> short3 = shared.predict(sc.parallelize(List.of(new double[3]), 1));
-      assertThatThrownBy(short3::collect).rootCause().hasMessage(
-          "rows: partition 0, row 0 of the partition: length 3 (expected: 5, the model's features)");
+      assertThatThrownBy(short3::collect).rootCause().hasMessage("rows: partition 0, row 0 of"
+          + " the partition: length 3 (expected: 5, the model's features)");
     }
   }
 
