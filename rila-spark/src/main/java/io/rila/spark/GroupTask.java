@@ -52,6 +52,9 @@ final class GroupTask<K>
     GroupModels<K> out = new GroupModels<>();
     while (groups.hasNext()) {
       Tuple2<K, Iterable<TrainingRow>> group = groups.next();
+      if (group._1() == null) {
+        throw new IllegalArgumentException("key: null (expected: a non-null group key)");
+      }
       try {
         if (files) {
           fileName(group._1());

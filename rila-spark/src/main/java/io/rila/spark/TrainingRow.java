@@ -20,8 +20,8 @@ import java.util.Objects;
  * SparkEnsembleTrainer#fitOnePass}. Ids must be distinct within a group, and within a one-pass
  * dataset, and stable from run to run (a week number, an order number, an offset in a file).
  *
- * <p>Thread safety: immutable. Serializable (Java serialization, and Kryo without registration).
- * Allocation: the factories copy the features; {@link #features()} returns a copy.
+ * <p>Thread safety: immutable. Serializable. Allocation: the factories copy the features; {@link
+ * #features()} returns a copy.
  */
 public final class TrainingRow implements Serializable {
   private static final long serialVersionUID = 1L;

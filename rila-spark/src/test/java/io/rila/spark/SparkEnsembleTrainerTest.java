@@ -264,6 +264,32 @@ class SparkEnsembleTrainerTest {
   }
 
   @Test
+  void fitToFolder_writeFailureIsAnIOException(@TempDir Path dir) throws IOException {
+    double[][] x = {{1}, {2}, {3}, {5}};
+    double[] y = {1, 2, 4, 4};
+    SparkEnsembleTrainer trainer = SparkEnsembleTrainer.newBuilder(
+        BootstrapRidgeEnsemble.newBuilder().estimators(6).build()).membersPerTask(3).build();
+    ModelChunks chunks = trainer.fitToFolder(sc, x, y, dir);
+    Files.delete(chunks.file(1));
+    Files.createDirectories(chunks.file(1).resolve("in-the-way"));
+    assertThatThrownBy(() -> trainer.fitToFolder(sc, x, y, dir)).isInstanceOf(IOException.class)
+        .hasMessageContaining(chunks.file(1).getFileName().toString());
+  }
+
+  @Test
+  void fitGroups_nullKey() {
+    List<Tuple2<String, TrainingRow>> rows = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      rows.add(new Tuple2<>(null, TrainingRow.of(i, new double[] {i}, i)));
+    }
+    SparkEnsembleTrainer trainer = SparkEnsembleTrainer.newBuilder(
+        BootstrapRidgeEnsemble.newBuilder().estimators(3).build()).build();
+    assertThatThrownBy(() -> trainer.fitGroups(sc.parallelizePairs(rows, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("key: null (expected: a non-null group key)");
+  }
+
+  @Test
   void fitGroupsToFolder_writesTheIndividualFits(@TempDir Path dir) throws IOException {
     Random random = new Random(12);
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(30).build();
