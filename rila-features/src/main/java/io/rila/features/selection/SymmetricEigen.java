@@ -1,9 +1,13 @@
 package io.rila.features.selection;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
 /**
- * Eigendecomposition of a real symmetric matrix by Householder tridiagonalisation and the
- * implicit QL algorithm (the {@code tred2}/{@code tql2} pair of EISPACK, as in the public-domain
- * JAMA library), on flat row-major arrays. O(n^3), no allocation beyond the two outputs.
+ * Eigendecomposition of a real symmetric matrix, by EJML's symmetric QR algorithm
+ * (Householder tridiagonalisation, then implicit QR), in the flat row-major layout the Ridge
+ * spectrum works in. O(n^3).
  */
 final class SymmetricEigen {
 
@@ -12,197 +16,33 @@ final class SymmetricEigen {
   /** Eigenvectors as columns, row-major n x n: component i of vector k at {@code i * n + k}. */
   final double[] vectors;
 
-  private final int n;
-  private final double[] e;
-
-  private SymmetricEigen(int n) {
-    this.n = n;
-    this.values = new double[n];
-    this.vectors = new double[n * n];
-    this.e = new double[n];
+  private SymmetricEigen(double[] values, double[] vectors) {
+    this.values = values;
+    this.vectors = vectors;
   }
 
-  /** Decomposes the symmetric n x n matrix {@code a} (row-major; both triangles read). */
+  /**
+   * Decomposes the symmetric n x n matrix {@code a} (row-major; both triangles read, left
+   * untouched).
+   *
+   * @throws IllegalStateException if the iteration does not converge
+   */
   static SymmetricEigen of(double[] a, int n) {
-    SymmetricEigen eig = new SymmetricEigen(n);
-    System.arraycopy(a, 0, eig.vectors, 0, n * n);
-    eig.tridiagonalize();
-    eig.diagonalize();
-    return eig;
-  }
-
-  private double v(int i, int j) {
-    return vectors[i * n + j];
-  }
-
-  private void set(int i, int j, double value) {
-    vectors[i * n + j] = value;
-  }
-
-  /** Householder reduction to tridiagonal form (tred2). */
-  private void tridiagonalize() {
-    double[] d = values;
-    for (int j = 0; j < n; j++) {
-      d[j] = v(n - 1, j);
+    DMatrixRMaj matrix = DMatrixRMaj.wrap(n, n, a.clone());
+    EigenDecomposition_F64<DMatrixRMaj> decomposition = DecompositionFactory_DDRM.eig(n, true, true);
+    if (!decomposition.decompose(matrix)) {
+      throw new IllegalStateException(
+          "eigendecomposition of a " + n + " x " + n + " matrix did not converge");
     }
-    for (int i = n - 1; i > 0; i--) {
-      double scale = 0.0;
-      double h = 0.0;
-      for (int k = 0; k < i; k++) {
-        scale += Math.abs(d[k]);
-      }
-      if (scale == 0.0) {
-        e[i] = d[i - 1];
-        for (int j = 0; j < i; j++) {
-          d[j] = v(i - 1, j);
-          set(i, j, 0.0);
-          set(j, i, 0.0);
-        }
-      } else {
-        for (int k = 0; k < i; k++) {
-          d[k] /= scale;
-          h += d[k] * d[k];
-        }
-        double f = d[i - 1];
-        double g = Math.sqrt(h);
-        if (f > 0) {
-          g = -g;
-        }
-        e[i] = scale * g;
-        h -= f * g;
-        d[i - 1] = f - g;
-        for (int j = 0; j < i; j++) {
-          e[j] = 0.0;
-        }
-        for (int j = 0; j < i; j++) {
-          f = d[j];
-          set(j, i, f);
-          g = e[j] + v(j, j) * f;
-          for (int k = j + 1; k <= i - 1; k++) {
-            g += v(k, j) * d[k];
-            e[k] += v(k, j) * f;
-          }
-          e[j] = g;
-        }
-        f = 0.0;
-        for (int j = 0; j < i; j++) {
-          e[j] /= h;
-          f += e[j] * d[j];
-        }
-        double hh = f / (h + h);
-        for (int j = 0; j < i; j++) {
-          e[j] -= hh * d[j];
-        }
-        for (int j = 0; j < i; j++) {
-          f = d[j];
-          g = e[j];
-          for (int k = j; k <= i - 1; k++) {
-            vectors[k * n + j] -= f * e[k] + g * d[k];
-          }
-          d[j] = v(i - 1, j);
-          set(i, j, 0.0);
-        }
-      }
-      d[i] = h;
-    }
-    for (int i = 0; i < n - 1; i++) {
-      set(n - 1, i, v(i, i));
-      set(i, i, 1.0);
-      double h = d[i + 1];
-      if (h != 0.0) {
-        for (int k = 0; k <= i; k++) {
-          d[k] = v(k, i + 1) / h;
-        }
-        for (int j = 0; j <= i; j++) {
-          double g = 0.0;
-          for (int k = 0; k <= i; k++) {
-            g += v(k, i + 1) * v(k, j);
-          }
-          for (int k = 0; k <= i; k++) {
-            vectors[k * n + j] -= g * d[k];
-          }
-        }
-      }
-      for (int k = 0; k <= i; k++) {
-        set(k, i + 1, 0.0);
+    double[] values = new double[n];
+    double[] vectors = new double[n * n];
+    for (int k = 0; k < n; k++) {
+      values[k] = decomposition.getEigenvalue(k).getReal();
+      DMatrixRMaj v = decomposition.getEigenVector(k);
+      for (int i = 0; i < n; i++) {
+        vectors[i * n + k] = v.data[i];
       }
     }
-    for (int j = 0; j < n; j++) {
-      d[j] = v(n - 1, j);
-      set(n - 1, j, 0.0);
-    }
-    set(n - 1, n - 1, 1.0);
-    e[0] = 0.0;
-  }
-
-  /** Implicit QL iterations on the tridiagonal form (tql2). */
-  private void diagonalize() {
-    double[] d = values;
-    for (int i = 1; i < n; i++) {
-      e[i - 1] = e[i];
-    }
-    e[n - 1] = 0.0;
-    double f = 0.0;
-    double tst1 = 0.0;
-    double eps = Math.ulp(1.0);
-    for (int l = 0; l < n; l++) {
-      tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
-      int m = l;
-      while (m < n) {
-        if (Math.abs(e[m]) <= eps * tst1) {
-          break;
-        }
-        m++;
-      }
-      if (m > l) {
-        do {
-          double g = d[l];
-          double p = (d[l + 1] - g) / (2.0 * e[l]);
-          double r = Math.hypot(p, 1.0);
-          if (p < 0) {
-            r = -r;
-          }
-          d[l] = e[l] / (p + r);
-          d[l + 1] = e[l] * (p + r);
-          double dl1 = d[l + 1];
-          double h = g - d[l];
-          for (int i = l + 2; i < n; i++) {
-            d[i] -= h;
-          }
-          f += h;
-          p = d[m];
-          double c = 1.0;
-          double c2 = c;
-          double c3 = c;
-          double el1 = e[l + 1];
-          double s = 0.0;
-          double s2 = 0.0;
-          for (int i = m - 1; i >= l; i--) {
-            c3 = c2;
-            c2 = c;
-            s2 = s;
-            g = c * e[i];
-            h = c * p;
-            r = Math.hypot(p, e[i]);
-            e[i + 1] = s * r;
-            s = e[i] / r;
-            c = p / r;
-            p = c * d[i] - s * g;
-            d[i + 1] = h + s * (c * g + s * d[i]);
-            for (int k = 0; k < n; k++) {
-              int row = k * n;
-              h = vectors[row + i + 1];
-              vectors[row + i + 1] = s * vectors[row + i] + c * h;
-              vectors[row + i] = c * vectors[row + i] - s * h;
-            }
-          }
-          p = -s * s2 * c3 * el1 * e[l] / dl1;
-          e[l] = s * p;
-          d[l] = c * p;
-        } while (Math.abs(e[l]) > eps * tst1);
-      }
-      d[l] += f;
-      e[l] = 0.0;
-    }
+    return new SymmetricEigen(values, vectors);
   }
 }
