@@ -53,7 +53,7 @@ public final class QuickStart {
     double[] nextWeek = {2.0, weekly.get(weekly.rows() - 1, "C_weighted_mean")};
     Summary sales = model.predict(nextWeek);      // mean, 2.5%, 50%, 97.5% over members
     out.println(model);
-    out.printf(Locale.ROOT, "next week's sales: %,.0f (95%% interval %,.0f to %,.0f)%n",
+    out.printf(Locale.ROOT, "next week's expected sales: %,.0f (95%% interval %,.0f to %,.0f)%n",
         sales.quantile(0.5), sales.quantile(0.025), sales.quantile(0.975));
     return sales;
   }

@@ -41,6 +41,6 @@ class QuickStartTest {
     // three-week lag together); the full fit recovers its sign and size
     assertThat(full.coefficient(0)).isBetween(0.2, 0.36);
     assertThat(new String(printed.toByteArray(), StandardCharsets.UTF_8))
-        .contains("200 members x 2 features", "next week's sales: ");
+        .contains("200 members x 2 features", "next week's expected sales: ");
   }
 }
