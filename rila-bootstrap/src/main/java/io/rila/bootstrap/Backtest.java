@@ -1,0 +1,486 @@
+package io.rila.bootstrap;
+
+import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * An expanding-window, one-step-ahead forecasting backtest of a {@link BootstrapRidgeEnsemble}: for
+ * every cutoff {@code c} in {@code [start, end)} the ensemble is fitted on rows {@code 0 .. c - 1}
+ * and forecasts row {@code c}.
+ *
+ * <pre>{@code
+ * BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
+ *     .estimators(1000).alpha(1.0).seed(42).nonNegative(true)
+ *     .targetTransform(TargetTransform.LOG1P).build();
+ * BacktestResult result = Backtest.newBuilder()
+ *     .ensemble(ensemble)
+ *     .start(30)                              // first forecast row; end defaults to the last row
+ *     .weights(CutoffWeights.decay(0.98))     // recomputed at every cutoff
+ *     .bands(0.95, 0.80)
+ *     .naiveLag(1)                            // benchmark: the value one row earlier
+ *     .windowLength(13)
+ *     .build()
+ *     .run(frame, "sales", features);
+ * double r2 = result.metrics().r2();
+ * double covered = result.coverage(0.95);
+ * System.out.println(result.table());
+ * }</pre>
+ *
+ * <p><b>What each cutoff does.</b> The fit at cutoff {@code c} uses the ensemble's settings as a
+ * template (members, alpha, resampling, target transform, precision, {@code nonNegative}, solve
+ * form) and the sample weights the {@link CutoffWeights} give rows {@code 0 .. c - 1}. Its point
+ * forecast is the mean of the members' back-transformed predictions for row {@code c}, and the
+ * band of nominal level {@code b} runs from the members' {@code (1 - b) / 2} to their {@code (1 +
+ * b) / 2} quantile (numpy's {@code linear} rule, levels computed in double). The band describes
+ * the spread of the fitted mean across bootstrap members, not the noise of a single week, so its
+ * coverage of the actual values is expected to fall short of {@code b}; the result measures by
+ * how much.
+ *
+ * <p><b>Seeds.</b> Every cutoff uses the ensemble's own seed (for {@code sklearnCompatible}, its
+ * random state), as a production system that refits with a fixed {@code random_state} each week
+ * does: the forecast at cutoff {@code c} is exactly what {@code ensemble.fit} on the first {@code
+ * c} rows with the same weights predicts, and differences between cutoffs come from the data, not
+ * from new draws. The result is therefore a function of the data and the settings only.
+ *
+ * <p><b>Benchmark and metrics.</b> The naive forecast of row {@code c} is the target {@code k =
+ * naiveLag} rows earlier, {@code y[c - k]} (after dropped rows, the {@code k}-th kept row before).
+ * R^2, MAPE, RMSE and MAE ({@link ForecastMetrics}) and the coverage of each band (the share of
+ * cutoffs whose actual lies inside the band, ends included) are reported over all cutoffs and per
+ * window: consecutive, non-overlapping blocks of {@code windowLength} cutoffs from {@code start},
+ * the last one possibly shorter.
+ *
+ * <p><b>Parallelism.</b> Cutoffs run in parallel on the executor (default {@link
+ * ForkJoinPool#commonPool()}; {@code Runnable::run} runs them one after another on the caller),
+ * each fitting its members on the thread that runs it, so pools are never nested; the calling
+ * thread takes part. The ensemble's own executor, progress listener and cancellation token are not
+ * used. Results are identical for every executor. Interrupting the calling thread stops the run
+ * between members.
+ *
+ * <p>Thread safety: immutable; {@code run} may be called concurrently. Allocation: each cutoff
+ * allocates its training prefix and one ensemble (members x (features + 1) coefficients), released
+ * when its forecast is stored.
+ */
+public final class Backtest {
+
+  private static final int UNSET = -1;
+
+  private static final MemberRunner.Listener NO_LISTENER = new MemberRunner.Listener() {
+    @Override
+    public void chunkDone(int from, int to) {}
+
+    @Override
+    public void progress(int done, int total) {}
+  };
+
+  private final BootstrapRidgeEnsemble ensemble;
+  private final int start;
+  private final int end;
+  private final CutoffWeights weights;
+  private final double[] bands;
+  private final int naiveLag;
+  private final int windowLength;
+  private final Executor executor;
+
+  private Backtest(Builder b) {
+    this.ensemble = b.ensemble;
+    this.start = b.start;
+    this.end = b.end;
+    this.weights = b.weights == null ? CutoffWeights.equal() : b.weights;
+    this.bands = b.bands == null ? new double[] {0.95, 0.80} : b.bands;
+    this.naiveLag = b.naiveLag == UNSET ? 1 : b.naiveLag;
+    this.windowLength = b.windowLength == UNSET ? 13 : b.windowLength;
+    this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
+  }
+
+  /**
+   * A builder with every option unset (required: {@code ensemble} and {@code start}; defaults:
+   * {@code end} = the data's rows, {@link CutoffWeights#equal()}, bands 0.95 and 0.80, naive lag 1,
+   * windows of 13 cutoffs, {@link ForkJoinPool#commonPool()}).
+   *
+   * @return a new builder
+   */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the backtest on a feature matrix and a target on its own scale (the ensemble's target
+   * transform is applied by each fit).
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target, one finite value per row, inside the transform's domain
+   * @return the forecasts and their metrics
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException if {@code x} is empty or ragged, a value is NaN, infinite or
+   *     outside the transform's domain (the message names the row and column), the lengths
+   *     disagree, {@code end} is beyond the data, {@code start < features + 2} (a first fit with no
+   *     more rows than coefficients), {@code start < naiveLag}, a block of the resampling is longer
+   *     than the first fit's rows, or the weights do not fit the data
+   * @throws CancellationException if the calling thread was interrupted
+   * @throws IllegalStateException if a fit fails (the message names the cutoff)
+   */
+  public BacktestResult run(double[][] x, double[] y) {
+    int p = Checks.finiteMatrix(x, "x");
+    Objects.requireNonNull(y, "y");
+    if (y.length != x.length) {
+      throw new IllegalArgumentException(
+          "y: length " + y.length + " (expected: " + x.length + ", one per row of x)");
+    }
+    TargetTransform transform = ensemble.targetTransform();
+    for (int i = 0; i < y.length; i++) {
+      if (!transform.accepts(y[i])) {
+        throw new IllegalArgumentException(
+            "y[" + i + "]: " + y[i] + " (expected: " + transform.domain() + ")");
+      }
+    }
+    return execute(x, y, p);
+  }
+
+  /**
+   * Runs the backtest on columns of a frame; the target is on its own scale.
+   *
+   * @param frame the data, rows in time order
+   * @param target the target column
+   * @param features the feature columns, at least one, no repeats
+   * @return the forecasts and their metrics
+   * @throws NullPointerException if an argument or a feature name is null
+   * @throws IllegalArgumentException if a column is missing or repeated, a cell is NaN (missing),
+   *     infinite or outside the transform's domain (the message names the column and row), or as
+   *     {@link #run(double[][], double[])}
+   * @throws CancellationException if the calling thread was interrupted
+   * @throws IllegalStateException if a fit fails (the message names the cutoff)
+   */
+  public BacktestResult run(Frame frame, String target, List<String> features) {
+    Objects.requireNonNull(frame, "frame");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(features, "features");
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException("features: empty (expected: at least one column)");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < features.size(); j++) {
+      String name = Objects.requireNonNull(features.get(j), "features[" + j + "]");
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException(
+            "features: '" + name + "' appears twice (expected: distinct columns)");
+      }
+      requireColumn(frame, name, "features");
+    }
+    requireColumn(frame, target, "target");
+    if (frame.rows() == 0) {
+      throw new IllegalArgumentException("frame: 0 rows (expected: >= 1)");
+    }
+    double[][] x = frame.toRowMatrix(features);
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x[i].length; j++) {
+        if (!Double.isFinite(x[i][j])) {
+          throw new IllegalArgumentException("features: column '" + features.get(j) + "', row "
+              + i + " is " + x[i][j] + " (expected: finite)");
+        }
+      }
+    }
+    double[] y = frame.column(target);
+    TargetTransform transform = ensemble.targetTransform();
+    for (int i = 0; i < y.length; i++) {
+      if (!transform.accepts(y[i])) {
+        throw new IllegalArgumentException("target: column '" + target + "', row " + i + " is "
+            + y[i] + " (expected: " + transform.domain() + ")");
+      }
+    }
+    return execute(x, y, features.size());
+  }
+
+  private static void requireColumn(Frame frame, String name, String what) {
+    if (!frame.hasColumn(name)) {
+      throw new IllegalArgumentException(
+          what + ": no column '" + name + "' (expected: one of " + frame.columnNames() + ")");
+    }
+  }
+
+  private BacktestResult execute(double[][] x, double[] y, int p) {
+    int rows = x.length;
+    int last = end == UNSET ? rows : end;
+    checkCutoffs(rows, p, last);
+    weights.check(rows, start, last);
+    try {
+      ensemble.resampling().checkRows(start);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "start: " + start + " rows in the first fit, too few for " + e.getMessage(), e);
+    }
+    int count = last - start;
+    double[] levels = levels(bands);
+    double[] forecasts = new double[count];
+    double[] quantiles = new double[count * levels.length];
+    BootstrapRidgeEnsemble fitter = EnsembleCopy.of(ensemble, ensemble.seed(), Runnable::run);
+    Supplier<MemberRunner.Worker> workers = () -> index -> {
+      int c = start + index;
+      double[][] prefix = Arrays.copyOf(x, c);
+      double[] target = Arrays.copyOf(y, c);
+      double[] w = weights.at(c);
+      EnsembleModel model = w == null ? fitter.fit(prefix, target)
+          : fitter.fit(prefix, target, w);
+      Summary s = model.predict(x[c], levels);
+      forecasts[index] = s.mean();
+      for (int q = 0; q < levels.length; q++) {
+        quantiles[index * levels.length + q] = s.quantileAt(q);
+      }
+    };
+    try {
+      MemberRunner.run(count, 1, executor, MemberRunner.helpers(executor), workers, NO_LISTENER,
+          () -> false, true);
+    } catch (MemberRunner.MemberFailure e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      if (cause instanceof CancellationException) {
+        throw (CancellationException) cause;
+      }
+      throw new IllegalStateException(
+          "cutoff " + (start + e.member()) + ": " + cause.getMessage(), cause);
+    }
+    double[] actuals = Arrays.copyOfRange(y, start, last);
+    double[] naive = Arrays.copyOfRange(y, start - naiveLag, last - naiveLag);
+    int b = bands.length;
+    double[][] lower = new double[b][count];
+    double[][] upper = new double[b][count];
+    for (int i = 0; i < count; i++) {
+      for (int k = 0; k < b; k++) {
+        lower[k][i] = quantiles[i * levels.length + k];
+        upper[k][i] = quantiles[i * levels.length + b + k];
+      }
+    }
+    return new BacktestResult(start, last, bands.clone(), naiveLag, windowLength, actuals,
+        forecasts, naive, lower, upper);
+  }
+
+  private void checkCutoffs(int rows, int p, int last) {
+    if (last > rows) {
+      throw new IllegalArgumentException(
+          "end: " + last + " (expected: <= " + rows + ", the rows of the data)");
+    }
+    if (start >= last) {
+      throw new IllegalArgumentException("start: " + start + " (expected: < " + last
+          + (end == UNSET ? ", the rows of the data" : ", the end") + ")");
+    }
+    if (start < p + 2) {
+      throw new IllegalArgumentException("start: " + start + " (expected: >= " + (p + 2)
+          + ", features + 2, so that the first fit has more rows than coefficients)");
+    }
+    if (naiveLag > start) {
+      throw new IllegalArgumentException("naiveLag: " + naiveLag + " (expected: <= start = "
+          + start + ", so that the first cutoff has a value " + naiveLag + " rows back)");
+    }
+  }
+
+  /** The lower levels {@code (1 - b) / 2} of every band, then the upper levels {@code (1 + b) / 2}. */
+  private static double[] levels(double[] bands) {
+    int b = bands.length;
+    double[] levels = new double[2 * b];
+    for (int k = 0; k < b; k++) {
+      levels[k] = (1 - bands[k]) / 2;
+      levels[b + k] = (1 + bands[k]) / 2;
+    }
+    return levels;
+  }
+
+  /** Such as {@code Backtest[start=30, end=rows, weights=decay(0.98), bands=[0.95, 0.8], ...]}. */
+  @Override
+  public String toString() {
+    return "Backtest[start=" + start + ", end=" + (end == UNSET ? "rows" : Integer.toString(end))
+        + ", weights=" + weights + ", bands=" + Arrays.toString(bands) + ", naiveLag=" + naiveLag
+        + ", windowLength=" + windowLength + ", ensemble=" + ensemble + "]";
+  }
+
+  /**
+   * Settings of a {@link Backtest}. Each option can be set once (a second call throws {@link
+   * IllegalStateException} naming the value already set); {@code ensemble} and {@code start} are
+   * required, the rest take their defaults in {@link #build()}, which can be called any number of
+   * times.
+   *
+   * <p>Thread safety: not thread-safe.
+   */
+  public static final class Builder {
+    private BootstrapRidgeEnsemble ensemble;
+    private int start = UNSET;
+    private int end = UNSET;
+    private CutoffWeights weights;
+    private double[] bands;
+    private int naiveLag = UNSET;
+    private int windowLength = UNSET;
+    private Executor executor;
+
+    private Builder() {}
+
+    /**
+     * The ensemble whose settings every cutoff's fit uses (required).
+     *
+     * @param ensemble the template
+     * @return this builder
+     * @throws NullPointerException if {@code ensemble} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder ensemble(BootstrapRidgeEnsemble ensemble) {
+      requireUnset("ensemble", this.ensemble == null, this.ensemble);
+      this.ensemble = Objects.requireNonNull(ensemble, "ensemble");
+      return this;
+    }
+
+    /**
+     * The first cutoff: the first forecast row, and the number of rows of the first fit
+     * (required). It must be at least the number of features plus 2, checked when the data is
+     * known.
+     *
+     * @param start {@code >= 1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code start < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder start(int start) {
+      requireUnset("start", this.start == UNSET, this.start);
+      this.start = Checks.atLeast(start, 1, "start");
+      return this;
+    }
+
+    /**
+     * One past the last cutoff (default: the number of rows, so the last row is forecast).
+     *
+     * @param end {@code >= 2}, greater than {@code start}, at most the rows of the data
+     * @return this builder
+     * @throws IllegalArgumentException if {@code end < 2}
+     * @throws IllegalStateException if already set
+     */
+    public Builder end(int end) {
+      requireUnset("end", this.end == UNSET, this.end);
+      this.end = Checks.atLeast(end, 2, "end");
+      return this;
+    }
+
+    /**
+     * The sample weights of each cutoff's training rows (default {@link CutoffWeights#equal()}).
+     *
+     * @param weights the weighting
+     * @return this builder
+     * @throws NullPointerException if {@code weights} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder weights(CutoffWeights weights) {
+      requireUnset("weights", this.weights == null, this.weights);
+      this.weights = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /**
+     * The nominal levels of the percentile bands (default 0.95 and 0.80): band {@code b} runs
+     * from the members' {@code (1 - b) / 2} quantile to their {@code (1 + b) / 2} quantile.
+     *
+     * @param bands at least one level, each strictly between 0 and 1, no repeats
+     * @return this builder
+     * @throws NullPointerException if {@code bands} is null
+     * @throws IllegalArgumentException if {@code bands} is empty, a level is NaN or outside {@code
+     *     (0, 1)}, or a level repeats
+     * @throws IllegalStateException if already set
+     */
+    public Builder bands(double... bands) {
+      requireUnset("bands", this.bands == null, Arrays.toString(this.bands));
+      Objects.requireNonNull(bands, "bands");
+      if (bands.length == 0) {
+        throw new IllegalArgumentException("bands: empty (expected: at least one level)");
+      }
+      for (int k = 0; k < bands.length; k++) {
+        if (!(bands[k] > 0 && bands[k] < 1)) {
+          throw new IllegalArgumentException(
+              "bands[" + k + "]: " + bands[k] + " (expected: 0 < band < 1)");
+        }
+        for (int l = 0; l < k; l++) {
+          if (bands[l] == bands[k]) {
+            throw new IllegalArgumentException(
+                "bands[" + k + "]: " + bands[k] + " repeats bands[" + l + "] (expected: distinct)");
+          }
+        }
+      }
+      this.bands = bands.clone();
+      return this;
+    }
+
+    /**
+     * How many rows back the naive benchmark looks (default 1: the previous row's value).
+     *
+     * @param naiveLag {@code >= 1}, at most {@code start}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code naiveLag < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder naiveLag(int naiveLag) {
+      requireUnset("naiveLag", this.naiveLag == UNSET, this.naiveLag);
+      this.naiveLag = Checks.atLeast(naiveLag, 1, "naiveLag");
+      return this;
+    }
+
+    /**
+     * The number of consecutive cutoffs per reporting window (default 13, a quarter of weeks).
+     *
+     * @param windowLength {@code >= 1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code windowLength < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder windowLength(int windowLength) {
+      requireUnset("windowLength", this.windowLength == UNSET, this.windowLength);
+      this.windowLength = Checks.atLeast(windowLength, 1, "windowLength");
+      return this;
+    }
+
+    /**
+     * Where cutoffs run (default {@link ForkJoinPool#commonPool()}); never shut down by rila.
+     *
+     * @param executor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder executor(Executor executor) {
+      requireUnset("executor", this.executor == null, this.executor);
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The backtest with these settings and defaults for the rest. Side-effect free.
+     *
+     * @return a new backtest
+     * @throws IllegalStateException if {@code ensemble} or {@code start} is not set, or {@code end
+     *     <= start}
+     */
+    public Backtest build() {
+      if (ensemble == null) {
+        throw new IllegalStateException("ensemble: not set (expected: the ensemble to backtest)");
+      }
+      if (start == UNSET) {
+        throw new IllegalStateException("start: not set (expected: the first cutoff)");
+      }
+      if (end != UNSET && end <= start) {
+        throw new IllegalStateException(
+            "end: set to " + end + ", not after start = " + start + " (expected: end > start)");
+      }
+      return new Backtest(this);
+    }
+
+    private static void requireUnset(String name, boolean unset, Object current) {
+      if (!unset) {
+        throw new IllegalStateException(name + " was already set to " + current);
+      }
+    }
+  }
+}
