@@ -1,19 +1,26 @@
 package io.rila.bootstrap;
 
+import io.rila.bootstrap.internal.Checkpoint;
 import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.bootstrap.internal.TrainingJob;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import io.rila.core.internal.RidgeKernel;
 import io.rila.core.regression.SolveForm;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +65,21 @@ import org.slf4j.LoggerFactory;
  * exception names it. One SLF4J INFO line is logged at the start and one at the end (members,
  * shape, solve form, threads, seconds).
  *
- * <p>Thread safety: immutable; {@code fit} may be called concurrently. Allocation: the fit
- * allocates the store, one workspace per participating thread, and nothing per member.
+ * <p><b>Checkpoints.</b> With {@link Builder#checkpoint(Path, int)}, completed members are saved
+ * to a folder as the fit runs; a later fit of the same data with the same settings restores them
+ * and fits only the rest, and its model is bit-identical to an uninterrupted fit's. A folder
+ * written for other data, other settings or another format version is refused, never mixed in.
+ * After a successful fit the saved parts are deleted. Details in {@code docs/ensemble.md}.
+ *
+ * <p><b>Memory.</b> Before it allocates anything, a fit estimates the heap it and the model's
+ * predictions need ({@link #estimateMemory(int, int)}) and fails fast with {@link
+ * IllegalStateException} when that exceeds the budget (default 70% of {@link Runtime#maxMemory()},
+ * {@link Builder#memoryBudget(long)}); the message gives the estimate, the budget and what to
+ * change.
+ *
+ * <p>Thread safety: immutable; {@code fit} may be called concurrently (except two fits with the
+ * same checkpoint folder: the second is refused). Allocation: the fit allocates the store, one
+ * workspace per participating thread, and nothing per member.
  */
 public final class BootstrapRidgeEnsemble {
 
@@ -67,6 +87,12 @@ public final class BootstrapRidgeEnsemble {
 
   /** The builder's marker for an estimator count not set. */
   private static final int UNSET_INT = -1;
+
+  /** The builder's marker for a memory budget not set. */
+  private static final long UNSET_LONG = -1;
+
+  /** The share of the maximum heap that the default memory budget allows. */
+  private static final double DEFAULT_BUDGET_SHARE = 0.7;
 
   /** Share of the rows with positive weight that an i.i.d. member is expected to draw. */
   private static final double EXPECTED_DISTINCT = 1 - Math.exp(-1);
@@ -82,6 +108,10 @@ public final class BootstrapRidgeEnsemble {
   private final SolveForm solveForm;
   private final ProgressListener progressListener;
   private final CancellationToken cancellation;
+  private final long memoryBudget;
+  private final Path checkpointFolder;
+  private final int checkpointEvery;
+  private final UnaryOperator<OutputStream> checkpointStreams;
 
   private BootstrapRidgeEnsemble(Builder b) {
     this.estimators = b.estimators == UNSET_INT ? 1000 : b.estimators;
@@ -96,13 +126,19 @@ public final class BootstrapRidgeEnsemble {
     this.solveForm = b.solveForm == null ? SolveForm.AUTO : b.solveForm;
     this.progressListener = b.progressListener;
     this.cancellation = b.cancellation;
+    this.memoryBudget = b.memoryBudget == UNSET_LONG
+        ? (long) (DEFAULT_BUDGET_SHARE * Runtime.getRuntime().maxMemory()) : b.memoryBudget;
+    this.checkpointFolder = b.checkpointFolder;
+    this.checkpointEvery = b.checkpointEvery;
+    this.checkpointStreams = b.checkpointStreams;
   }
 
   /**
    * A builder with every option unset (defaults: 1,000 estimators, alpha 1.0, seed 0, {@link
    * Resampling#iid()}, {@link TargetTransform#IDENTITY}, {@link ForkJoinPool#commonPool()},
    * {@link Precision#FLOAT}, unconstrained coefficients, the solve form chosen per fit, no
-   * listener, no cancellation token).
+   * listener, no cancellation token, a memory budget of 70% of the maximum heap, no
+   * checkpoint).
    *
    * @return a new builder
    */
@@ -192,6 +228,59 @@ public final class BootstrapRidgeEnsemble {
   }
 
   /**
+   * The most heap, in bytes, that a fit's estimate may reach (see {@link #estimateMemory}).
+   *
+   * @return the budget in bytes
+   */
+  public long memoryBudget() {
+    return memoryBudget;
+  }
+
+  /**
+   * The folder where fits save completed members, if any.
+   *
+   * @return the checkpoint folder, or empty
+   */
+  public Optional<Path> checkpointFolder() {
+    return Optional.ofNullable(checkpointFolder);
+  }
+
+  /**
+   * How many completed members trigger a save to the checkpoint folder.
+   *
+   * @return the count, or 0 without a checkpoint
+   */
+  public int checkpointEvery() {
+    return checkpointEvery;
+  }
+
+  /**
+   * The heap a fit of {@code rows x features} data with these settings would need, and the
+   * model's predictions afterwards, next to the memory budget. Fits with every weight positive
+   * are assumed (zero weights can only shrink the rows a member draws). {@code fit} makes the
+   * same estimate from its data and fails before any work when {@link
+   * MemoryEstimate#totalBytes()} exceeds the budget.
+   *
+   * @param rows the training rows, {@code >= 1}
+   * @param features the features, {@code >= 1}
+   * @return the estimate
+   * @throws IllegalArgumentException if {@code rows} or {@code features} is below 1
+   */
+  public MemoryEstimate estimateMemory(int rows, int features) {
+    Checks.atLeast(rows, 1, "rows");
+    Checks.atLeast(features, 1, "features");
+    return estimate(rows, features, resolveForm(features, rows), MemberRunner.helpers(executor));
+  }
+
+  private MemoryEstimate estimate(int rows, int features, SolveForm form, int helpers) {
+    int chunkSize = MemberRunner.defaultChunkSize(estimators);
+    int chunks = (estimators + chunkSize - 1) / chunkSize;
+    return MemoryEstimate.of(estimators, rows, features, precision, form, nonNegative,
+        resampling.kind() == Resampling.Kind.SKLEARN, Math.min(helpers + 1, chunks),
+        memoryBudget);
+  }
+
+  /**
    * Fits the ensemble with equal sample weights; {@code y} is on its own scale and is mapped with
    * the target transform.
    *
@@ -203,6 +292,9 @@ public final class BootstrapRidgeEnsemble {
    *     is NaN, infinite or outside the transform's domain (the message names the row and
    *     column), or a block is longer than the data
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -224,6 +316,9 @@ public final class BootstrapRidgeEnsemble {
    *     is NaN, infinite, negative (weights) or outside the transform's domain (the message names
    *     the row and column), all weights are zero, or a block is longer than the data
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -244,6 +339,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as {@link #fit(double[][], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -262,6 +360,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as {@link #fit(double[][], double[], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -284,6 +385,9 @@ public final class BootstrapRidgeEnsemble {
    *     or outside the transform's domain (the message names the column and row), or as {@link
    *     #fit(double[][], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -306,6 +410,9 @@ public final class BootstrapRidgeEnsemble {
    *     negative (weights) or outside the transform's domain (the message names the column and
    *     row), or as {@link #fit(double[][], double[], double[])}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -327,6 +434,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a feature name is null
    * @throws IllegalArgumentException as {@link #fit(Frame, String, List, String)}
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
+   *     folder is in use, holds another fit's members or a corrupt part
+   * @throws UncheckedIOException if the checkpoint folder cannot be read or written
    * @throws IllegalStateException if a member fails for a reason other than its data (the
    *     message names it); a member whose system has no solution at this alpha throws {@link
    *     IllegalArgumentException} naming it
@@ -390,19 +500,25 @@ public final class BootstrapRidgeEnsemble {
       Checks.weights(weights, n, "weights");
     }
     resampling.checkRows(n);
-    CoefficientStore store = CoefficientStore.allocate(estimators, p, precision);
     double[] rowWeights = weights == null ? null : weights.clone();
     double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
     SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
+    int helpers = MemberRunner.helpers(executor);
+    MemoryEstimate estimate = estimate(n, p, form, helpers);
+    if (!estimate.withinBudget()) {
+      throw new IllegalStateException(estimate.overBudgetMessage());
+    }
+    CoefficientStore store = CoefficientStore.allocate(estimators, p, precision);
     RidgeKernel kernel = RidgeKernel.of(x, z);
     TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
         resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
         store.doubleArray());
-    int helpers = MemberRunner.helpers(executor);
     LOG.info("bootstrap ridge fit: {} members, {} rows x {} features, {} form, up to {} threads,"
             + " resampling {}, alpha {}", estimators, n, p, form, helpers + 1, resampling, alpha);
     long start = System.nanoTime();
-    int threads = train(job, helpers);
+    int threads = checkpointFolder == null
+        ? train(job, helpers, null)
+        : trainResumable(job, helpers, store, x, z, rowWeights, form);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.info("bootstrap ridge fit done: {} members, {} rows x {} features, {} form, {} threads,"
             + " {} s", estimators, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
@@ -410,12 +526,46 @@ public final class BootstrapRidgeEnsemble {
         nonNegative, form, executor);
   }
 
-  private int train(TrainingJob job, int helpers) {
+  /**
+   * Trains with the checkpoint folder: restores what it holds, fits the rest while saving, then
+   * deletes the saved parts (or, if the fit stops early, saves what completed).
+   */
+  private int trainResumable(TrainingJob job, int helpers, CoefficientStore store, double[][] x,
+      double[] z, double[] weights, SolveForm form) {
+    String settings = "estimators=" + estimators + "; rows=" + x.length + "; features="
+        + store.features() + "; alpha=" + alpha + "; seed=" + seed + "; resampling="
+        + resampling + "; targetTransform=" + targetTransform + "; precision=" + precision
+        + "; nonNegative=" + nonNegative + "; solveForm=" + form;
+    try (Checkpoint checkpoint = Checkpoint.open(checkpointFolder, checkpointEvery, settings,
+        Checkpoint.dataHash(x, z, weights), estimators, store.features(), store.floatArray(),
+        store.doubleArray(), checkpointStreams)) {
+      if (checkpoint.restored() > 0) {
+        LOG.info("bootstrap ridge fit resumes from checkpoint {}: {} of {} members restored",
+            checkpointFolder, checkpoint.restored(), estimators);
+      }
+      int threads;
+      try {
+        threads = train(checkpoint.skipRestored(job), helpers, checkpoint);
+      } catch (RuntimeException e) {
+        checkpoint.saveCompleted(e);
+        throw e;
+      }
+      checkpoint.complete();
+      return threads;
+    }
+  }
+
+  private int train(
+      Supplier<? extends MemberRunner.Worker> job, int helpers, Checkpoint checkpoint) {
     CancellationToken token = cancellation;
     ProgressListener listener = progressListener;
     MemberRunner.Listener events = new MemberRunner.Listener() {
       @Override
-      public void chunkDone(int from, int to) {}
+      public void chunkDone(int from, int to) {
+        if (checkpoint != null) {
+          checkpoint.chunkDone(from, to);
+        }
+      }
 
       @Override
       public void progress(int done, int total) {
@@ -523,6 +673,10 @@ public final class BootstrapRidgeEnsemble {
     private SolveForm solveForm;
     private ProgressListener progressListener;
     private CancellationToken cancellation;
+    private long memoryBudget = UNSET_LONG;
+    private Path checkpointFolder;
+    private int checkpointEvery;
+    private UnaryOperator<OutputStream> checkpointStreams = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -686,6 +840,62 @@ public final class BootstrapRidgeEnsemble {
     public Builder cancellation(CancellationToken cancellation) {
       requireUnset("cancellation", this.cancellation == null, this.cancellation);
       this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+      return this;
+    }
+
+    /**
+     * Saves completed members to {@code folder} while fits run, at least every {@code
+     * everyMembers} members (in whole chunks of about 1% of the members; a cancelled or failed
+     * fit also saves what it completed), and resumes from it: a fit restores the members an
+     * earlier, interrupted fit of the same data with the same settings saved there, fits only
+     * the others, and returns a model bit-identical to an uninterrupted fit's. Default: none.
+     *
+     * <p>The folder is created if absent and locked while a fit uses it. Each save is a new
+     * part file, {@code members-<first member>.ckpt}, written atomically (temporary file, fsync,
+     * rename) with the settings, a SHA-256 of the data ({@code x}, the target on the model's
+     * scale, the weights) and a CRC-32C. A fit refuses, with {@link IllegalStateException}, a
+     * folder holding parts of other data, other settings or another format version, or a
+     * corrupt part; the executor, listener and cancellation token are not settings and may
+     * differ. After a successful fit the parts are deleted (the folder and its {@code
+     * checkpoint.lock} stay), so the folder can serve the next fit.
+     *
+     * @param folder the checkpoint folder
+     * @param everyMembers completed members per save, {@code >= 1}
+     * @return this builder
+     * @throws NullPointerException if {@code folder} is null
+     * @throws IllegalArgumentException if {@code everyMembers < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder checkpoint(Path folder, int everyMembers) {
+      requireUnset("checkpoint", this.checkpointFolder == null, this.checkpointFolder);
+      Objects.requireNonNull(folder, "folder");
+      this.checkpointEvery = Checks.atLeast(everyMembers, 1, "everyMembers");
+      this.checkpointFolder = folder;
+      return this;
+    }
+
+    /**
+     * The most heap, in bytes, that a fit's memory estimate may reach (default 70% of {@link
+     * Runtime#maxMemory()} when the ensemble is built). A fit over budget fails before any work;
+     * {@code Long.MAX_VALUE} turns the check off.
+     *
+     * @param bytes the budget, {@code >= 1}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes < 1}
+     * @throws IllegalStateException if already set
+     */
+    public Builder memoryBudget(long bytes) {
+      requireUnset("memoryBudget", this.memoryBudget == UNSET_LONG, this.memoryBudget);
+      if (bytes < 1) {
+        throw new IllegalArgumentException("memoryBudget: " + bytes + " (expected: >= 1)");
+      }
+      this.memoryBudget = bytes;
+      return this;
+    }
+
+    /** Wraps the stream every checkpoint part is written to: a seam for failure tests. */
+    Builder checkpointStreams(UnaryOperator<OutputStream> streams) {
+      this.checkpointStreams = Objects.requireNonNull(streams, "streams");
       return this;
     }
 

@@ -2,8 +2,9 @@
  * Bootstrap ensembles of Ridge regressions: {@link io.rila.bootstrap.BootstrapRidgeEnsemble}
  * (settings and fit), {@link io.rila.bootstrap.EnsembleModel} (predictions with intervals,
  * scenarios, coefficient intervals), {@link io.rila.bootstrap.CoefficientStore} (the members'
- * coefficients in one flat array) and the options they take ({@link
- * io.rila.bootstrap.Resampling}, {@link io.rila.bootstrap.TargetTransform}, {@link
+ * coefficients in one flat array), {@link io.rila.bootstrap.ModelFiles} (model files and NPY
+ * exports), {@link io.rila.bootstrap.MemoryEstimate} (the heap a fit needs) and the options they
+ * take ({@link io.rila.bootstrap.Resampling}, {@link io.rila.bootstrap.TargetTransform}, {@link
  * io.rila.bootstrap.Precision}).
  *
  * <pre>{@code
@@ -13,6 +14,7 @@
  *     .build()
  *     .fit(frame, "sales", features, "weight");
  * Summary next = model.predict(row);
+ * ModelFiles.save(model, Path.of("sales.rila"));
  * }</pre>
  */
 package io.rila.bootstrap;

@@ -1,5 +1,6 @@
 /**
- * Kernels of the bootstrap engine: count samplers, the chunked member runner, the training job
- * and the feature-major prediction kernel. Internal API: not covered by compatibility guarantees.
+ * Kernels of the bootstrap engine: count samplers, the chunked member runner, the training job,
+ * the feature-major prediction kernel, checkpoints and bulk block I/O. Internal API: not covered
+ * by compatibility guarantees.
  */
 package io.rila.bootstrap.internal;

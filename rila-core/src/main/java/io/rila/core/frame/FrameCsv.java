@@ -1,17 +1,15 @@
 package io.rila.core.frame;
 
+import io.rila.core.internal.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -235,25 +233,8 @@ public final class FrameCsv {
     Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(path, "path");
     checkWritable(frame);
-    Path target = path.toAbsolutePath();
-    Path folder = target.getParent();
-    Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-    try {
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        write(frame, out);
-      }
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(
+        path, out -> write(frame, new OutputStreamWriter(out, StandardCharsets.UTF_8)));
   }
 
   /**

@@ -1,21 +1,15 @@
 package io.rila.features.cache;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.internal.AtomicFiles;
 import io.rila.features.FeatureStep;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -178,32 +172,11 @@ public final class FeatureCache {
     }
   }
 
-  private void writeEntry(Path entry, byte[] key, Frame frame) {
-    Path temp = null;
+  private static void writeEntry(Path entry, byte[] key, Frame frame) {
     try {
-      temp = Files.createTempFile(folder, entry.getFileName().toString(), ".tmp");
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-        FrameCodec.write(out, key, frame);
-        out.flush();
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(entry, out -> FrameCodec.write(out, key, frame));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write feature-cache entry " + entry, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          LOG.warn("cannot delete temporary file {}", temp, e);
-        }
-      }
     }
   }
 
