@@ -1,12 +1,16 @@
 package io.rila.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
+import io.rila.bootstrap.CancellationToken;
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.MemoryEstimate;
+import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.Precision;
 import io.rila.bootstrap.Resampling;
 import io.rila.bootstrap.Scenario;
@@ -33,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -156,6 +161,16 @@ class DocSamplesTest {
 
     assertThat(same.coefficients()).isEqualTo(model.coefficients());
     assertThat(same.featureNames()).containsExactly("x0", "x1", "x2");
+
+    Path saved = dir.resolve("sales.rila");
+    ModelFiles.save(model, saved);                       // atomic: temp file, fsync, rename
+    EnsembleModel loaded = ModelFiles.load(saved);       // every setting and coefficient bit
+
+    assertThat(loaded.coefficients()).isEqualTo(model.coefficients());
+    assertThat(loaded.featureNames()).isEqualTo(names);
+    assertThat(loaded.memberPredictions(row)).containsExactly(members);
+    assertThat(loaded.scenarios(row, Scenario.sweep("prudential_rate", 1.5, 2.0, 2.5))
+        .percentChanges().quantile(2, 1)).isEqualTo(up);
   }
 
   // ------------------------------------------------------- migrating-from-scikit-learn.md
@@ -357,6 +372,49 @@ class DocSamplesTest {
     }
   }
 
+  @Test
+  void determinism_resumedFitEqualsAnUninterruptedOne() throws IOException {
+    Frame features = gettingStartedFeatures();
+    double[][] x = features.toRowMatrix(NAMES);
+    double[] y = features.column("sales");
+    double[] weights = features.column("weight");
+    EnsembleModel uninterrupted = BootstrapRidgeEnsemble.newBuilder().estimators(1_000).seed(7L)
+        .precision(Precision.DOUBLE).build().fit(x, y, weights);
+    Path folder = dir.resolve("fit");
+
+    CancellationToken token = new CancellationToken();
+    BootstrapRidgeEnsemble first = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(1_000).seed(7L).precision(Precision.DOUBLE)
+        .checkpoint(folder, 100)                       // save at least every 100 members
+        .progressListener((done, total) -> {
+          if (done >= 400) {
+            token.cancel();                            // stands in for a crash or a deadline
+          }
+        })
+        .cancellation(token)
+        .build();
+    assertThatThrownBy(() -> first.fit(x, y, weights))
+        .isInstanceOf(CancellationException.class);
+    long parts;
+    try (var files = Files.list(folder)) {
+      parts = files.filter(f -> f.toString().endsWith(".ckpt")).count();
+    }
+    assertThat(parts).isPositive();
+
+    EnsembleModel resumed = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(1_000).seed(7L).precision(Precision.DOUBLE)
+        .checkpoint(folder, 100)                       // same data, same settings: resume
+        .build()
+        .fit(x, y, weights);
+    boolean same = resumed.coefficients().equals(uninterrupted.coefficients());   // true
+
+    assertThat(same).isTrue();
+    try (var files = Files.list(folder)) {
+      // after a successful fit the parts are deleted
+      assertThat(files.filter(f -> f.toString().endsWith(".ckpt"))).isEmpty();
+    }
+  }
+
   // ----------------------------------------------------------------------------- faq.md
 
   @Test
@@ -392,6 +450,27 @@ class DocSamplesTest {
         .isEqualTo(23_960_000L);
     assertThat(CoefficientStore.ofDoubles(10_000, 598, new double[10_000 * 599]).sizeInBytes())
         .isEqualTo(47_920_000L);
+  }
+
+  @Test
+  void faq_memoryEstimate() {
+    MemoryEstimate estimate = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(10_000)
+        .build()
+        .estimateMemory(150, 598);               // rows, features
+    System.out.println(estimate);                // every part in MB, the totals and the budget
+
+    // faq.md's formulas, array headers (16 bytes) aside
+    long store = 10_000L * 599 * 4;
+    assertThat(estimate.storeBytes()).isBetween(store, store + 16);
+    assertThat(estimate.predictionLayoutBytes()).isBetween(store, store + store / 100);
+    assertThat(estimate.inputBytes()).isBetween(2L * 150 * 598 * 8, 2L * 150 * 598 * 8 + 30_000);
+    assertThat(estimate.gramBytes()).isBetween(150L * 150 * 8, 150L * 150 * 8 + 5_000);
+    assertThat(estimate.workspaceBytesPerThread()).isBetween(150L * 150 * 8, 250_000L);
+    assertThat(estimate.predictionBufferBytes())
+        .isBetween(estimate.threads() * 10_000L * 64, estimate.threads() * 10_000L * 64 + 1_000);
+    assertThat(estimate.fitBytes()).isEqualTo(estimate.storeBytes() + estimate.inputBytes()
+        + estimate.gramBytes() + estimate.workspaceBytes());
   }
 
   @Test
