@@ -2,6 +2,7 @@ package io.rila.examples;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.Resampling;
 import io.rila.bootstrap.Scenario;
 import io.rila.bootstrap.ScenarioTable;
@@ -310,6 +311,7 @@ public final class ElasticityDemo {
         csv.column("true_pct_change", columns[7]);
       }
       FrameCsv.defaults().write(csv.build(), dir.resolve("rate_scenarios.csv"));
+      ModelFiles.save(model, dir.resolve("elasticity.rila"));
 
       String chart = ElasticityChart.write(dir.resolve("elasticity_curve.png"), RATE_GRID,
           columns[1], columns[2], columns[3], market == null ? null : columns[7], currentRate);

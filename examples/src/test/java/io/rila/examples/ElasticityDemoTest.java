@@ -3,6 +3,8 @@ package io.rila.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.ScenarioTable;
 import io.rila.bootstrap.SummaryTable;
 import io.rila.core.frame.Frame;
@@ -57,6 +59,9 @@ class ElasticityDemoTest {
     assertThat(csv.column("pct_change_p50")[4]).isEqualTo(pct.quantile(4, 1));
     assertThat(csv.column("true_pct_change")[4])
         .isEqualTo(market.truePercentChange(current, ElasticityDemo.RATE_GRID[4]));
+    EnsembleModel saved = ModelFiles.load(dir.resolve("elasticity.rila"));
+    assertThat(saved.estimators()).isEqualTo(300);
+    assertThat(saved.featureNames()).contains("prudential_rate_current");
     assertThat(new String(printed.toByteArray(), StandardCharsets.UTF_8))
         .contains("AIC search", "fitted 300 members", "true %");
   }

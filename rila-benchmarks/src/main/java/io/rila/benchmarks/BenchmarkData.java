@@ -1,10 +1,14 @@
 package io.rila.benchmarks;
 
+import io.rila.core.frame.Frame;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -29,6 +33,21 @@ public final class BenchmarkData {
   public static final int GUIDE_SERIES = 23;
   /** Lags per series in the guide's shape (0..25). */
   public static final int GUIDE_LAGS = 26;
+
+  /**
+   * The 13 weekly source columns of the production feature table, in the order of its families
+   * ({@code prudential_rate} from {@code Prudential}, {@code competitor_mid} from {@code
+   * C_weighted_mean}, ...).
+   */
+  public static final List<String> WEEKLY_SOURCES = List.of("Prudential", "C_weighted_mean",
+      "C_core", "C_median", "C_first", "C_second", "C_third", "C_top_3", "C_top_5", "sales",
+      "sales_by_contract_date", "DGS5", "VIXCLS");
+
+  /** The family prefixes of {@link #WEEKLY_SOURCES}, in the same order. */
+  public static final List<String> WEEKLY_FAMILIES = List.of("prudential_rate", "competitor_mid",
+      "competitor_core", "competitor_median", "competitor_1st", "competitor_2nd",
+      "competitor_3rd", "competitor_top3", "competitor_top5", "sales_target",
+      "sales_target_contract", "econ_treasury_5y", "market_volatility");
 
   private final double[][] x;
   private final double[] y;
@@ -55,6 +74,97 @@ public final class BenchmarkData {
     return weights;
   }
 
+  /** Seed of the guide-shaped data every benchmark and the scikit-learn reference use. */
+  public static final long GUIDE_SEED = 1L;
+  /** Seed of the production-shaped data every benchmark and the scikit-learn reference use. */
+  public static final long PRODUCTION_SEED = 2L;
+
+  /**
+   * The data set a benchmark's {@code shape} parameter names, with the seeds {@link #main} writes
+   * for the scikit-learn reference.
+   *
+   * @param name {@code guide} (598 features x 150 rows, unweighted) or {@code production} (4
+   *     features x 152 rows, 0.99 decay weights)
+   * @return the data
+   * @throws IllegalArgumentException for any other name
+   */
+  public static BenchmarkData shape(String name) {
+    switch (name) {
+      case "guide":
+        return guide(150, 598, GUIDE_SEED);
+      case "production":
+        return production(152, PRODUCTION_SEED);
+      default:
+        throw new IllegalArgumentException("shape: " + name + " (expected: guide or production)");
+    }
+  }
+
+  /**
+   * The weekly input of the production feature build: {@code weeks} weekly rows (Sundays from
+   * 2021-01-03) of the 13 source columns of {@link #WEEKLY_SOURCES}, random walks around levels
+   * like the real ones (rates near 1 to 5 percent, sales in the tens of thousands).
+   *
+   * @param weeks rows
+   * @param seed the random seed
+   * @return the frame, indexed by date
+   */
+  public static Frame weekly(int weeks, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<LocalDate> dates = new ArrayList<>(weeks);
+    for (int t = 0; t < weeks; t++) {
+      dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
+    }
+    Frame.Builder frame = Frame.builder().index(dates);
+    for (String column : WEEKLY_SOURCES) {
+      boolean sales = column.startsWith("sales");
+      double level = sales ? 30_000 : 1.0 + 3.0 * random.nextDouble();
+      double[] values = new double[weeks];
+      for (int t = 0; t < weeks; t++) {
+        level = sales ? Math.max(1000, level + 2000 * random.nextGaussian())
+            : Math.max(0.05, level + 0.05 * random.nextGaussian());
+        values[t] = level;
+      }
+      frame.column(column, values);
+    }
+    return frame.build();
+  }
+
+  /**
+   * The guide's feature-building case: {@code columns} random-walk columns {@code c0, c1, ...}
+   * x {@code rows} weekly rows, to be lagged.
+   *
+   * @param rows rows
+   * @param columns columns
+   * @param seed the random seed
+   * @return the frame, indexed by date
+   */
+  public static Frame wide(int rows, int columns, long seed) {
+    BenchmarkData data = guide(rows, columns, seed);
+    List<LocalDate> dates = new ArrayList<>(rows);
+    for (int t = 0; t < rows; t++) {
+      dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
+    }
+    Frame.Builder frame = Frame.builder().index(dates);
+    double[] column = new double[rows];
+    for (int j = 0; j < columns; j++) {
+      for (int i = 0; i < rows; i++) {
+        column[i] = data.x[i][j];
+      }
+      frame.column("c" + j, column);
+    }
+    return frame.build();
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return x.length;
+  }
+
+  /** Number of features. */
+  public int features() {
+    return x[0].length;
+  }
+
   /** The guide's shape: {@code features} lagged random-walk columns x {@code rows} rows. */
   public static BenchmarkData guide(int rows, int features, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -64,7 +174,7 @@ public final class BenchmarkData {
     for (int s = 0; s < series; s++) {
       double level = 1.0 + 3.0 * random.nextDouble();
       for (int t = 0; t < length; t++) {
-        level += 0.05 * gaussian(random);
+        level += 0.05 * random.nextGaussian();
         walks[s][t] = level;
       }
     }
@@ -80,7 +190,7 @@ public final class BenchmarkData {
     for (int i = 0; i < rows; i++) {
       double own = x[i][0];
       double competitor = x[i][Math.min(features - 1, GUIDE_LAGS + 2)];
-      y[i] = 8.0 + 0.6 * own - 0.4 * competitor + 0.1 * gaussian(random);
+      y[i] = 8.0 + 0.6 * own - 0.4 * competitor + 0.1 * random.nextGaussian();
     }
     return new BenchmarkData(x, y, null);
   }
@@ -102,30 +212,19 @@ public final class BenchmarkData {
     double[] y = new double[rows];
     double[] w = new double[rows];
     for (int i = 0; i < rows; i++) {
-      mid += 0.02 * gaussian(random);
-      top5 += 0.02 * gaussian(random);
+      mid += 0.02 * random.nextGaussian();
+      top5 += 0.02 * random.nextGaussian();
       x[i][0] = mid;
       x[i][1] = top5;
       x[i][2] = ownHistory[i + 3];
       x[i][3] = ownHistory[i];
       y[i] = 9.0 - 0.3 * mid - 0.2 * top5 + 0.25 * x[i][2] + 0.1 * x[i][3]
-          + 0.15 * gaussian(random);
+          + 0.15 * random.nextGaussian();
       w[i] = Math.pow(0.99, rows - 1 - i);
     }
     return new BenchmarkData(x, y, w);
   }
 
-  private static double gaussian(SplittableRandom random) {
-    double u;
-    double v;
-    double s;
-    do {
-      u = 2 * random.nextDouble() - 1;
-      v = 2 * random.nextDouble() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
-  }
 
   /**
    * Writes the benchmark data sets as CSV into the folder given as the first argument (default
@@ -134,10 +233,10 @@ public final class BenchmarkData {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/benchmark-data");
     Files.createDirectories(dir);
-    BenchmarkData guide = guide(150, 598, 1L);
+    BenchmarkData guide = shape("guide");
     write(dir.resolve("guide_x.csv"), guide.x);
     write(dir.resolve("guide_y.csv"), new double[][] {guide.y});
-    BenchmarkData production = production(152, 2L);
+    BenchmarkData production = shape("production");
     write(dir.resolve("production_x.csv"), production.x);
     write(dir.resolve("production_y.csv"), new double[][] {production.y});
     write(dir.resolve("production_w.csv"), new double[][] {production.weights});

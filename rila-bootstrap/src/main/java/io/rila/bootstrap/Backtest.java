@@ -222,7 +222,7 @@ public final class Backtest {
     double[] levels = levels(bands);
     double[] forecasts = new double[count];
     double[] quantiles = new double[count * levels.length];
-    BootstrapRidgeEnsemble fitter = EnsembleCopy.of(ensemble, ensemble.seed(), Runnable::run);
+    BootstrapRidgeEnsemble fitter = ensemble.withSeedAndExecutor(ensemble.seed(), Runnable::run);
     Supplier<MemberRunner.Worker> workers = () -> index -> {
       int c = start + index;
       double[][] prefix = Arrays.copyOf(x, c);

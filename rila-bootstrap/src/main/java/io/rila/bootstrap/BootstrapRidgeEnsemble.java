@@ -134,6 +134,35 @@ public final class BootstrapRidgeEnsemble {
   }
 
   /**
+   * The same statistical settings with another seed and executor, for the many small fits of a
+   * backtest or a coverage study: every option is copied here, in the class that owns them, so a
+   * new option cannot be forgotten. The listener, cancellation token and checkpoint folder belong
+   * to one fit and are not carried over. For {@code sklearnCompatible} resampling the seed is the
+   * random state, so its low 32 bits become the new random state.
+   */
+  BootstrapRidgeEnsemble withSeedAndExecutor(long newSeed, Executor newExecutor) {
+    Builder b = new Builder();
+    b.estimators = estimators;
+    b.alpha = alpha;
+    if (resampling.kind() == Resampling.Kind.SKLEARN) {
+      long state = newSeed & 0xFFFF_FFFFL;
+      b.resampling = Resampling.sklearnCompatible(state, resampling.sklearnWeighting());
+      b.seed = state;
+    } else {
+      b.resampling = resampling;
+      b.seed = newSeed;
+    }
+    b.seedSet = true;
+    b.targetTransform = targetTransform;
+    b.executor = Objects.requireNonNull(newExecutor, "executor");
+    b.precision = precision;
+    b.nonNegative = nonNegative;
+    b.solveForm = solveForm;
+    b.memoryBudget = memoryBudget;
+    return new BootstrapRidgeEnsemble(b);
+  }
+
+  /**
    * A builder with every option unset (defaults: 1,000 estimators, alpha 1.0, seed 0, {@link
    * Resampling#iid()}, {@link TargetTransform#IDENTITY}, {@link ForkJoinPool#commonPool()},
    * {@link Precision#FLOAT}, unconstrained coefficients, the solve form chosen per fit, no

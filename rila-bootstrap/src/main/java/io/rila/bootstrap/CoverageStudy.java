@@ -143,7 +143,7 @@ public final class CoverageStudy {
       public void run(int r) {
         double mean = simulation.draw(seed, 2L * r, x, y, next);
         long memberSeed = new MemberRandom(ensemble.seed(), 2L * r + 1).nextLong();
-        EnsembleModel model = EnsembleCopy.of(ensemble, memberSeed, Runnable::run).fit(x, y);
+        EnsembleModel model = ensemble.withSeedAndExecutor(memberSeed, Runnable::run).fit(x, y);
         model.memberPredictions(next, values);
         record(0, r, mean);
         for (int j = 0; j < p; j++) {

@@ -5,7 +5,10 @@
  * coefficients in one flat array), {@link io.rila.bootstrap.ModelFiles} (model files and NPY
  * exports), {@link io.rila.bootstrap.MemoryEstimate} (the heap a fit needs) and the options they
  * take ({@link io.rila.bootstrap.Resampling}, {@link io.rila.bootstrap.TargetTransform}, {@link
- * io.rila.bootstrap.Precision}).
+ * io.rila.bootstrap.Precision}), plus the tools that judge a model: {@link
+ * io.rila.bootstrap.Backtest} (expanding-window forecasts, metrics and band coverage against a
+ * naive benchmark) and {@link io.rila.bootstrap.CoverageStudy} (Monte Carlo coverage of the
+ * percentile intervals on simulated data).
  *
  * <pre>{@code
  * EnsembleModel model = BootstrapRidgeEnsemble.newBuilder()

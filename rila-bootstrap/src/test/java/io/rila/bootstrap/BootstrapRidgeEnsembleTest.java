@@ -11,9 +11,14 @@ import io.rila.core.regression.RidgeFit;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.testing.SharedData;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -676,5 +681,54 @@ class BootstrapRidgeEnsembleTest {
 
   private static BootstrapRidgeEnsemble.Builder small(int estimators) {
     return BootstrapRidgeEnsemble.newBuilder().estimators(estimators);
+  }
+
+  @Test
+  void withSeedAndExecutor_copiesEveryStatisticalSetting() throws ReflectiveOperationException {
+    Executor pool = Executors.newSingleThreadExecutor();
+    try {
+      BootstrapRidgeEnsemble original = BootstrapRidgeEnsemble.newBuilder()
+          .estimators(17)
+          .alpha(0.3)
+          .seed(5L)
+          .resampling(Resampling.movingBlock(4))
+          .targetTransform(TargetTransform.LOG1P)
+          .precision(Precision.DOUBLE)
+          .nonNegative(true)
+          .solveForm(SolveForm.PRIMAL)
+          .memoryBudget(123_456_789L)
+          .progressListener((done, total) -> { })
+          .cancellation(new CancellationToken())
+          .checkpoint(Path.of("unused-checkpoints"), 5)
+          .build();
+      BootstrapRidgeEnsemble copy = original.withSeedAndExecutor(99L, pool);
+
+      // every field not listed here must be copied unchanged, so an option added later cannot
+      // be forgotten by the backtest and the coverage study
+      Set<String> replaced = Set.of("seed", "executor", "progressListener", "cancellation",
+          "checkpointFolder", "checkpointEvery", "checkpointStreams");
+      for (Field field : BootstrapRidgeEnsemble.class.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) || replaced.contains(field.getName())) {
+          continue;
+        }
+        field.setAccessible(true);
+        assertThat(field.get(copy)).as(field.getName()).isEqualTo(field.get(original));
+      }
+      assertThat(copy.seed()).isEqualTo(99L);
+      assertThat(copy.executor()).isSameAs(pool);
+      assertThat(copy.checkpointFolder()).isEmpty();
+    } finally {
+      ((ExecutorService) pool).shutdown();
+    }
+  }
+
+  @Test
+  void withSeedAndExecutor_sklearnCompatible_seedBecomesTheRandomState() {
+    BootstrapRidgeEnsemble original = BootstrapRidgeEnsemble.newBuilder()
+        .resampling(Resampling.sklearnCompatible(42, SklearnWeighting.LEGACY))
+        .build();
+    BootstrapRidgeEnsemble copy = original.withSeedAndExecutor((7L << 32) | 11L, Runnable::run);
+    assertThat(copy.resampling()).isEqualTo(Resampling.sklearnCompatible(11, SklearnWeighting.LEGACY));
+    assertThat(copy.seed()).isEqualTo(11L);
   }
 }
