@@ -88,8 +88,8 @@ public final class SyntheticRilaMarket {
     double dgs = 1.2;
     double v = 20;
     for (int t = 0; t < total; t++) {
-      dgs = Math.max(0.2, dgs + 0.004 + 0.06 * gaussian(random));
-      v = 18 + 0.85 * (v - 18) + 2.0 * gaussian(random);
+      dgs = Math.max(0.2, dgs + 0.004 + 0.06 * random.nextGaussian());
+      v = 18 + 0.85 * (v - 18) + 2.0 * random.nextGaussian();
       treasury[t] = dgs;
       vix[t] = Math.max(9, v);
     }
@@ -111,8 +111,8 @@ public final class SyntheticRilaMarket {
     double[] own = new double[total];
     double ownRate = OWN_RATE_ANCHOR;
     for (int t = 0; t < total; t++) {
-      if (random.nextDouble() < 0.12) {
-        // reprices every two months or so, drifting back towards its usual level
+      if (random.nextDouble() < 0.2) {
+        // reprices every five weeks or so, drifting back towards its usual level
         double up = Math.min(0.9, Math.max(0.1, 0.5 + 0.25 * (OWN_RATE_ANCHOR - ownRate)));
         ownRate = Math.min(4.5, Math.max(0.5, ownRate + (random.nextDouble() < up ? 0.25 : -0.25)));
       }
@@ -156,7 +156,7 @@ public final class SyntheticRilaMarket {
     for (int t = 0; t < total; t++) {
       LocalDate week = dates.get(t);
       holiday[t] = isHolidayWeek(week) ? 1 : 0;
-      noise = 0.5 * noise + 0.07 * gaussian(random);
+      noise = 0.5 * noise + 0.05 * random.nextGaussian();
       double season = 0.08 * Math.sin(2 * Math.PI * week.getDayOfYear() / 365.25);
       int lag3 = Math.max(0, t - 3);
       int lag2 = Math.max(0, t - 2);
@@ -255,7 +255,7 @@ public final class SyntheticRilaMarket {
         quarterKey = key;
         double sum = 0;
         for (int k = 0; k < c; k++) {
-          base[k] = Math.max(0.05, base[k] * Math.exp(0.1 * gaussian(random)));
+          base[k] = Math.max(0.05, base[k] * Math.exp(0.1 * random.nextGaussian()));
           sum += base[k];
         }
         for (int k = 0; k < c; k++) {
@@ -275,15 +275,4 @@ public final class SyntheticRilaMarket {
     return Math.round(rate * 20) / 20.0;
   }
 
-  private static double gaussian(SplittableRandom random) {
-    double u;
-    double w;
-    double s;
-    do {
-      u = 2 * random.nextDouble() - 1;
-      w = 2 * random.nextDouble() - 1;
-      s = u * u + w * w;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
-  }
 }

@@ -120,8 +120,8 @@ public final class BenchmarkData {
       double level = sales ? 30_000 : 1.0 + 3.0 * random.nextDouble();
       double[] values = new double[weeks];
       for (int t = 0; t < weeks; t++) {
-        level = sales ? Math.max(1000, level + 2000 * gaussian(random))
-            : Math.max(0.05, level + 0.05 * gaussian(random));
+        level = sales ? Math.max(1000, level + 2000 * random.nextGaussian())
+            : Math.max(0.05, level + 0.05 * random.nextGaussian());
         values[t] = level;
       }
       frame.column(column, values);
@@ -174,7 +174,7 @@ public final class BenchmarkData {
     for (int s = 0; s < series; s++) {
       double level = 1.0 + 3.0 * random.nextDouble();
       for (int t = 0; t < length; t++) {
-        level += 0.05 * gaussian(random);
+        level += 0.05 * random.nextGaussian();
         walks[s][t] = level;
       }
     }
@@ -190,7 +190,7 @@ public final class BenchmarkData {
     for (int i = 0; i < rows; i++) {
       double own = x[i][0];
       double competitor = x[i][Math.min(features - 1, GUIDE_LAGS + 2)];
-      y[i] = 8.0 + 0.6 * own - 0.4 * competitor + 0.1 * gaussian(random);
+      y[i] = 8.0 + 0.6 * own - 0.4 * competitor + 0.1 * random.nextGaussian();
     }
     return new BenchmarkData(x, y, null);
   }
@@ -212,30 +212,19 @@ public final class BenchmarkData {
     double[] y = new double[rows];
     double[] w = new double[rows];
     for (int i = 0; i < rows; i++) {
-      mid += 0.02 * gaussian(random);
-      top5 += 0.02 * gaussian(random);
+      mid += 0.02 * random.nextGaussian();
+      top5 += 0.02 * random.nextGaussian();
       x[i][0] = mid;
       x[i][1] = top5;
       x[i][2] = ownHistory[i + 3];
       x[i][3] = ownHistory[i];
       y[i] = 9.0 - 0.3 * mid - 0.2 * top5 + 0.25 * x[i][2] + 0.1 * x[i][3]
-          + 0.15 * gaussian(random);
+          + 0.15 * random.nextGaussian();
       w[i] = Math.pow(0.99, rows - 1 - i);
     }
     return new BenchmarkData(x, y, w);
   }
 
-  private static double gaussian(SplittableRandom random) {
-    double u;
-    double v;
-    double s;
-    do {
-      u = 2 * random.nextDouble() - 1;
-      v = 2 * random.nextDouble() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    return u * Math.sqrt(-2 * Math.log(s) / s);
-  }
 
   /**
    * Writes the benchmark data sets as CSV into the folder given as the first argument (default
