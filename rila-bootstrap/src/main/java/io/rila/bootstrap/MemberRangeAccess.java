@@ -12,9 +12,9 @@ import java.util.concurrent.Executor;
 final class MemberRangeAccess implements MemberRanges.Engine {
 
   @Override
-  public void check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y, double[] weights,
-      boolean transform) {
-    ensemble.check(x, y, weights, transform);
+  public double[] check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y,
+      double[] weights, boolean transform) {
+    return ensemble.check(x, y, weights, transform);
   }
 
   @Override

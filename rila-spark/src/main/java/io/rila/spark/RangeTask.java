@@ -28,7 +28,7 @@ final class RangeTask implements SparkJobs.PartitionTask<int[], MemberRange> {
     BootstrapRidgeEnsemble ensemble = d.settings.ensemble();
     try {
       CoefficientStore store =
-          MemberRanges.fit(ensemble, d.x, d.y, d.weights, true, range[0], range[1]);
+          MemberRanges.fit(ensemble, d.x, d.z, d.weights, false, range[0], range[1]);
       return MemberRange.of(range[0], store);
     } catch (CancellationException e) {
       throw e;

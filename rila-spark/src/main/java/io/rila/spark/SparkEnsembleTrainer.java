@@ -167,7 +167,7 @@ public final class SparkEnsembleTrainer {
 
   private EnsembleModel fitRanges(JavaSparkContext sc, double[][] x, double[] y, double[] w) {
     Objects.requireNonNull(sc, "sc");
-    MemberRanges.check(ensemble, x, y, w, true);
+    double[] z = MemberRanges.check(ensemble, x, y, w, true);
     int p = x[0].length;
     checkNames(p);
     int estimators = ensemble.estimators();
@@ -175,7 +175,7 @@ public final class SparkEnsembleTrainer {
     boolean single = ensemble.precision() == Precision.FLOAT;
     float[] floats = single ? new float[estimators * stride] : null;
     double[] doubles = single ? null : new double[estimators * stride];
-    runRanges(sc, x, y, w, ranges(sc, estimators), range -> range.copyInto(floats, doubles));
+    runRanges(sc, x, z, w, ranges(sc, estimators), range -> range.copyInto(floats, doubles));
     CoefficientStore store = single ? CoefficientStore.ofFloats(estimators, p, floats)
         : CoefficientStore.ofDoubles(estimators, p, doubles);
     return MemberRanges.assemble(ensemble, store, featureNames, x.length, w);
@@ -238,7 +238,7 @@ public final class SparkEnsembleTrainer {
       Path folder) throws IOException {
     Objects.requireNonNull(sc, "sc");
     Objects.requireNonNull(folder, "folder");
-    MemberRanges.check(ensemble, x, y, w, true);
+    double[] z = MemberRanges.check(ensemble, x, y, w, true);
     int p = x[0].length;
     checkNames(p);
     int estimators = ensemble.estimators();
@@ -268,7 +268,7 @@ public final class SparkEnsembleTrainer {
     if (!missing.isEmpty()) {
       int rows = x.length;
       try {
-        runRanges(sc, x, y, w, missing, range -> {
+        runRanges(sc, x, z, w, missing, range -> {
           EnsembleModel model = MemberRanges.assemble(ensemble, range.store(), featureNames,
               rows, w);
           save(model, folder.resolve(ModelChunks.fileName(range.from, range.to, estimators)));
@@ -300,11 +300,14 @@ public final class SparkEnsembleTrainer {
     }
   }
 
-  /** Runs one task per range and hands each range's members to {@code sink} on the driver. */
-  private void runRanges(JavaSparkContext sc, double[][] x, double[] y, double[] w,
+  /**
+   * Runs one task per range, fitting from the target {@code z} on the model's scale, and hands
+   * each range's members to {@code sink} on the driver.
+   */
+  private void runRanges(JavaSparkContext sc, double[][] x, double[] z, double[] w,
       List<int[]> ranges, java.util.function.Consumer<MemberRange> sink) {
     Broadcast<TrainingData> data =
-        sc.broadcast(new TrainingData(EnsembleSettings.of(ensemble), x, y, w));
+        sc.broadcast(new TrainingData(EnsembleSettings.of(ensemble), x, z, w));
     try {
       JavaRDD<int[]> tasks = sc.parallelize(ranges, ranges.size());
       SparkJobs.run(tasks, new RangeTask(data), MemberRange.class,

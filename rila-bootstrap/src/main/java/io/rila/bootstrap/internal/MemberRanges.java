@@ -35,8 +35,9 @@ public final class MemberRanges {
      * @param y the target
      * @param weights the sample weights, or null
      * @param transform whether {@code y} is on its own scale (else on the model's)
+     * @return the target on the model's scale
      */
-    void check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y, double[] weights,
+    double[] check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y, double[] weights,
         boolean transform);
 
     /**
@@ -105,19 +106,23 @@ public final class MemberRanges {
   /**
    * Checks the data exactly as {@code ensemble.fit(x, y, weights)} (or {@code fitTransformed}
    * when {@code transform} is false) checks them, so that a distributed trainer can reject bad
-   * data on the driver, with the local fit's messages, before it starts any task.
+   * data on the driver, with the local fit's messages, before it starts any task; and returns the
+   * target on the model's scale, as the fit computes it (so that tasks can fit from it with
+   * {@code transform} false and never evaluate the transform themselves: {@code Math.log} may
+   * differ in the last bit between JVMs).
    *
    * @param ensemble the settings
    * @param x the features, {@code rows x features}, finite
    * @param y the target, one finite value per row
    * @param weights the sample weights, or null for equal weights
    * @param transform true when {@code y} is on its own scale, false when on the model's
+   * @return a new array: the target on the model's scale
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException as the fit (the message names the row and column)
    */
-  public static void check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y,
+  public static double[] check(BootstrapRidgeEnsemble ensemble, double[][] x, double[] y,
       double[] weights, boolean transform) {
-    engine().check(ensemble, x, y, weights, transform);
+    return engine().check(ensemble, x, y, weights, transform);
   }
 
   /**

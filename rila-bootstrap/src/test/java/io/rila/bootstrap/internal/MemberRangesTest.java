@@ -139,7 +139,10 @@ class MemberRangesTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights: length 1");
     assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, null, true))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block length <= rows");
-    MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, -1, 2}, null, false);
+    assertThat(MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, -1, 2},
+        null, false)).containsExactly(1, -1, 2);
+    assertThat(MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 4},
+        null, true)).containsExactly(Math.log(1), Math.log(2), Math.log(4));
   }
 
   private static CoefficientStore concatenate(
