@@ -1,6 +1,7 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.Checkpoint;
+import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.bootstrap.internal.TrainingJob;
 import io.rila.core.frame.Frame;
@@ -84,6 +85,10 @@ import org.slf4j.LoggerFactory;
 public final class BootstrapRidgeEnsemble {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapRidgeEnsemble.class);
+
+  static {
+    MemberRanges.install(new MemberRangeAccess());
+  }
 
   /** The builder's marker for an estimator count not set. */
   private static final int UNSET_INT = -1;
@@ -298,13 +303,15 @@ public final class BootstrapRidgeEnsemble {
   public MemoryEstimate estimateMemory(int rows, int features) {
     Checks.atLeast(rows, 1, "rows");
     Checks.atLeast(features, 1, "features");
-    return estimate(rows, features, resolveForm(features, rows), MemberRunner.helpers(executor));
+    return estimate(estimators, rows, features, resolveForm(features, rows),
+        MemberRunner.helpers(executor));
   }
 
-  private MemoryEstimate estimate(int rows, int features, SolveForm form, int helpers) {
-    int chunkSize = MemberRunner.defaultChunkSize(estimators);
-    int chunks = (estimators + chunkSize - 1) / chunkSize;
-    return MemoryEstimate.of(estimators, rows, features, precision, form, nonNegative,
+  private MemoryEstimate estimate(
+      int members, int rows, int features, SolveForm form, int helpers) {
+    int chunkSize = MemberRunner.defaultChunkSize(members);
+    int chunks = (members + chunkSize - 1) / chunkSize;
+    return MemoryEstimate.of(members, rows, features, precision, form, nonNegative,
         resampling.kind() == Resampling.Kind.SKLEARN, Math.min(helpers + 1, chunks),
         memoryBudget);
   }
@@ -521,7 +528,54 @@ public final class BootstrapRidgeEnsemble {
 
   private EnsembleModel fit(
       double[][] x, double[] y, double[] weights, List<String> names, boolean transform) {
-    int p = Checks.finiteMatrix(x, "x");
+    CoefficientStore store = fitMembers(x, y, weights, transform, 0, estimators);
+    return assemble(store, names, x.length, weights);
+  }
+
+  /**
+   * The members {@code from .. to - 1} of the fit on these data, exactly as a whole fit computes
+   * them (a member depends only on the seed and its number), in a store of {@code to - from}
+   * members; the memory estimate counts those members only, and the checkpoint folder serves
+   * whole fits only. Used by whole fits and, through {@link MemberRanges}, by distributed
+   * trainers.
+   */
+  CoefficientStore fitMembers(
+      double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
+    double[] z = check(x, y, weights, transform);
+    int p = x[0].length;
+    int n = x.length;
+    int count = to - from;
+    boolean whole = count == estimators;
+    double[] rowWeights = weights == null ? null : weights.clone();
+    double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
+    SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
+    int helpers = MemberRunner.helpers(executor);
+    MemoryEstimate estimate = estimate(count, n, p, form, helpers);
+    if (!estimate.withinBudget()) {
+      throw new IllegalStateException(estimate.overBudgetMessage());
+    }
+    CoefficientStore store = CoefficientStore.allocate(count, p, precision);
+    RidgeKernel kernel = RidgeKernel.of(x, z);
+    TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
+        resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
+        store.doubleArray(), from);
+    String members = whole ? estimators + " members"
+        : "members [" + from + ", " + to + ") of " + estimators;
+    LOG.info("bootstrap ridge fit: {}, {} rows x {} features, {} form, up to {} threads,"
+            + " resampling {}, alpha {}", members, n, p, form, helpers + 1, resampling, alpha);
+    long start = System.nanoTime();
+    int threads = checkpointFolder == null || !whole
+        ? train(job, helpers, null, from, count)
+        : trainResumable(job, helpers, store, x, z, rowWeights, form);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    LOG.info("bootstrap ridge fit done: {}, {} rows x {} features, {} form, {} threads,"
+            + " {} s", members, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
+    return store;
+  }
+
+  /** Checks the data as a fit does and returns the target on the model's scale. */
+  double[] check(double[][] x, double[] y, double[] weights, boolean transform) {
+    Checks.finiteMatrix(x, "x");
     int n = x.length;
     double[] z = modelScaleTarget(y, n, transform);
     if (weights != null) {
@@ -529,29 +583,14 @@ public final class BootstrapRidgeEnsemble {
       Checks.weights(weights, n, "weights");
     }
     resampling.checkRows(n);
-    double[] rowWeights = weights == null ? null : weights.clone();
-    double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
-    SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
-    int helpers = MemberRunner.helpers(executor);
-    MemoryEstimate estimate = estimate(n, p, form, helpers);
-    if (!estimate.withinBudget()) {
-      throw new IllegalStateException(estimate.overBudgetMessage());
-    }
-    CoefficientStore store = CoefficientStore.allocate(estimators, p, precision);
-    RidgeKernel kernel = RidgeKernel.of(x, z);
-    TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
-        resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
-        store.doubleArray());
-    LOG.info("bootstrap ridge fit: {} members, {} rows x {} features, {} form, up to {} threads,"
-            + " resampling {}, alpha {}", estimators, n, p, form, helpers + 1, resampling, alpha);
-    long start = System.nanoTime();
-    int threads = checkpointFolder == null
-        ? train(job, helpers, null)
-        : trainResumable(job, helpers, store, x, z, rowWeights, form);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info("bootstrap ridge fit done: {} members, {} rows x {} features, {} form, {} threads,"
-            + " {} s", estimators, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
-    return new EnsembleModel(store, names, n, alpha, seed, resampling, targetTransform,
+    return z;
+  }
+
+  /** The model a fit on {@code rows} rows with these weights makes from its members. */
+  EnsembleModel assemble(
+      CoefficientStore store, List<String> names, int rows, double[] weights) {
+    SolveForm form = resolveForm(store.features(), positiveRows(weights, rows));
+    return new EnsembleModel(store, names, rows, alpha, seed, resampling, targetTransform,
         nonNegative, form, executor);
   }
 
@@ -574,7 +613,7 @@ public final class BootstrapRidgeEnsemble {
       }
       int threads;
       try {
-        threads = train(checkpoint.skipRestored(job), helpers, checkpoint);
+        threads = train(checkpoint.skipRestored(job), helpers, checkpoint, 0, estimators);
       } catch (RuntimeException e) {
         checkpoint.saveCompleted(e);
         throw e;
@@ -584,8 +623,9 @@ public final class BootstrapRidgeEnsemble {
     }
   }
 
-  private int train(
-      Supplier<? extends MemberRunner.Worker> job, int helpers, Checkpoint checkpoint) {
+  /** Runs the members {@code from .. from + count - 1} of {@code job}, indexed from 0. */
+  private int train(Supplier<? extends MemberRunner.Worker> job, int helpers,
+      Checkpoint checkpoint, int from, int count) {
     CancellationToken token = cancellation;
     ProgressListener listener = progressListener;
     MemberRunner.Listener events = new MemberRunner.Listener() {
@@ -604,14 +644,15 @@ public final class BootstrapRidgeEnsemble {
       }
     };
     try {
-      return MemberRunner.run(estimators, MemberRunner.defaultChunkSize(estimators), executor,
+      return MemberRunner.run(count, MemberRunner.defaultChunkSize(count), executor,
           helpers, job, events, () -> token != null && token.isCancelled(), true);
     } catch (MemberRunner.MemberFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      String message = "member " + e.member() + " (of " + estimators + "): " + cause.getMessage();
+      String message = "member " + (from + e.member()) + " (of " + estimators + "): "
+          + cause.getMessage();
       if (cause instanceof IllegalArgumentException) {
         throw new IllegalArgumentException(message, cause);
       }

@@ -31,11 +31,13 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
   private final Supplier<CountSampler> samplers;
   private final float[] floats;
   private final double[] doubles;
+  private final int firstMember;
   private final int features;
   private final int stride;
 
   /**
-   * A job writing into {@code floats} or {@code doubles} (exactly one non-null).
+   * A job for the members from 0 writing into {@code floats} or {@code doubles} (exactly one
+   * non-null).
    *
    * @param kernel the data (features and the target on the model's scale)
    * @param weights row weights multiplied into the counts, or null for none
@@ -49,6 +51,26 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
   public TrainingJob(
       RidgeKernel kernel, double[] weights, double alpha, SolveForm form, boolean nonNegative,
       Supplier<CountSampler> samplers, float[] floats, double[] doubles) {
+    this(kernel, weights, alpha, form, nonNegative, samplers, floats, doubles, 0);
+  }
+
+  /**
+   * A job for the members from {@code firstMember} writing into {@code floats} or {@code doubles}
+   * (exactly one non-null), member {@code firstMember + i} at row {@code i}.
+   *
+   * @param kernel the data (features and the target on the model's scale)
+   * @param weights row weights multiplied into the counts, or null for none
+   * @param alpha the penalty
+   * @param form the solve form ({@code AUTO} chooses per member)
+   * @param nonNegative whether coefficients are constrained to be {@code >= 0}
+   * @param samplers makes one count sampler per worker
+   * @param floats the member-major output in single precision, or null
+   * @param doubles the member-major output in double precision, or null
+   * @param firstMember the member the runner's index 0 stands for, {@code >= 0}
+   */
+  public TrainingJob(
+      RidgeKernel kernel, double[] weights, double alpha, SolveForm form, boolean nonNegative,
+      Supplier<CountSampler> samplers, float[] floats, double[] doubles, int firstMember) {
     this.kernel = kernel;
     this.weights = weights;
     this.alpha = alpha;
@@ -57,6 +79,7 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
     this.samplers = samplers;
     this.floats = floats;
     this.doubles = doubles;
+    this.firstMember = firstMember;
     this.features = kernel.features();
     this.stride = features + 1;
   }
@@ -84,8 +107,8 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
     private final double[] beta = new double[features];
 
     @Override
-    public void run(int member) {
-      sampler.draw(member, counts);
+    public void run(int index) {
+      sampler.draw(firstMember + index, counts);
       int draws = 1;
       while (!fillWeights()) {
         if (draws == MAX_DRAWS) {
@@ -100,7 +123,7 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
           nonNegative
               ? workspace.solveNonNegative(v, alpha, beta)
               : workspace.solve(v, alpha, form, beta);
-      store(member, intercept);
+      store(index, intercept);
     }
 
     /** Forms {@code v}; false when no row has a positive weight. */
@@ -123,7 +146,7 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
       return positive;
     }
 
-    private void store(int member, double intercept) {
+    private void store(int index, double intercept) {
       for (int j = 0; j < features; j++) {
         if (!Double.isFinite(beta[j])) {
           throw new IllegalArgumentException(
@@ -135,7 +158,7 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
         throw new IllegalArgumentException(
             "intercept: " + intercept + " (expected: finite)");
       }
-      int offset = member * stride;
+      int offset = index * stride;
       if (floats != null) {
         for (int j = 0; j < features; j++) {
           floats[offset + j] = toFloat(beta[j]);

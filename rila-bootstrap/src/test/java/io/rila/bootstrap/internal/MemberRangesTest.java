@@ -1,0 +1,197 @@
+package io.rila.bootstrap.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rila.bootstrap.BootstrapRidgeEnsemble;
+import io.rila.bootstrap.CoefficientStore;
+import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.Precision;
+import io.rila.bootstrap.Resampling;
+import io.rila.bootstrap.SklearnWeighting;
+import io.rila.bootstrap.TargetTransform;
+import io.rila.core.regression.SolveForm;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+class MemberRangesTest {
+
+  private static final int MEMBERS = 50;
+  private static final int[] CUTS = {0, 7, 8, 31, MEMBERS};
+
+  @Test
+  void fit_rangesConcatenateToTheWholeFit() {
+    Random random = new Random(3);
+    double[][] tall = matrix(random, 40, 3);
+    double[][] wide = matrix(random, 12, 30);
+    List<Resampling> schemes = List.of(Resampling.iid(), Resampling.poisson(),
+        Resampling.stationary(3), Resampling.sklearnCompatible(7, SklearnWeighting.LEGACY),
+        Resampling.sklearnCompatible(7, SklearnWeighting.PROBABILITY));
+    for (double[][] x : new double[][][] {tall, wide}) {
+      double[] y = target(random, x);
+      double[] w = weights(random, x.length);
+      for (Resampling scheme : schemes) {
+        for (Precision precision : Precision.values()) {
+          BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(MEMBERS)
+              .resampling(scheme).precision(precision).alpha(0.5).build();
+          CoefficientStore whole = e.fit(x, y, w).coefficients();
+          assertThat(concatenate(e, x, y, w, true)).as("%s %s", scheme, precision)
+              .isEqualTo(whole);
+        }
+      }
+    }
+  }
+
+  @Test
+  void fit_transformFalseMatchesFitTransformed() {
+    Random random = new Random(4);
+    double[][] x = matrix(random, 30, 2);
+    double[] z = target(random, x);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(MEMBERS).seed(9)
+        .targetTransform(TargetTransform.LOG1P).precision(Precision.DOUBLE).build();
+    assertThat(concatenate(e, x, z, null, false))
+        .isEqualTo(e.fitTransformed(x, z).coefficients());
+  }
+
+  @Test
+  void assemble_equalsTheLocalModel() {
+    Random random = new Random(5);
+    double[][] x = matrix(random, 9, 20);
+    double[] y = target(random, x);
+    double[] w = weights(random, x.length);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(MEMBERS).seed(2)
+        .alpha(3).build();
+    EnsembleModel local = e.fit(x, y, w);
+    EnsembleModel assembled = MemberRanges.assemble(
+        e, concatenate(e, x, y, w, true), null, x.length, w);
+    assertThat(assembled.coefficients()).isEqualTo(local.coefficients());
+    assertThat(assembled.solveForm()).isEqualTo(local.solveForm()).isEqualTo(SolveForm.DUAL);
+    assertThat(assembled.toString()).isEqualTo(local.toString());
+    assertThat(assembled.trainingRows()).isEqualTo(9);
+    assertThat(assembled.featureNames()).isEqualTo(local.featureNames());
+    assertThat(assembled.hasFeatureNames()).isFalse();
+    assertThat(assembled.predict(x[0])).isEqualTo(local.predict(x[0]));
+  }
+
+  @Test
+  void model_keepsEverySetting() {
+    CoefficientStore store = CoefficientStore.ofDoubles(2, 1, new double[] {1, 2, 3, 4});
+    EnsembleModel m = MemberRanges.model(store, List.of("rate"), 17, 0.25, 11,
+        Resampling.movingBlock(4), TargetTransform.LOG, true, SolveForm.PRIMAL,
+        ForkJoinPool.commonPool());
+    assertThat(m.coefficients()).isSameAs(store);
+    assertThat(m.featureNames()).containsExactly("rate");
+    assertThat(m.hasFeatureNames()).isTrue();
+    assertThat(m.trainingRows()).isEqualTo(17);
+    assertThat(m.alpha()).isEqualTo(0.25);
+    assertThat(m.seed()).isEqualTo(11);
+    assertThat(m.resampling()).isEqualTo(Resampling.movingBlock(4));
+    assertThat(m.targetTransform()).isEqualTo(TargetTransform.LOG);
+    assertThat(m.nonNegative()).isTrue();
+    assertThat(m.solveForm()).isEqualTo(SolveForm.PRIMAL);
+    assertThat(m.memberPredictions(new double[] {1})).containsExactly(Math.exp(3), Math.exp(7));
+  }
+
+  @Test
+  void fit_rangeOutOfBounds() {
+    Random random = new Random(6);
+    double[][] x = matrix(random, 10, 2);
+    double[] y = target(random, x);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(5).build();
+    for (int[] range : new int[][] {{-1, 2}, {0, 6}, {3, 3}, {4, 2}}) {
+      assertThatThrownBy(() -> MemberRanges.fit(e, x, y, null, true, range[0], range[1]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("members: [" + range[0] + ", " + range[1] + ")")
+          .hasMessageContaining("<= 5");
+    }
+  }
+
+  @Test
+  void fit_failureNamesTheMemberOfTheWholeFit() {
+    double[][] x = {{1, 2}, {2, 4}, {3, 6}, {4, 8}, {5, 10}};
+    double[] y = {1, 2, 3, 4, 6};
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(40).alpha(0)
+        .executor(Runnable::run).build();
+    assertThatThrownBy(() -> MemberRanges.fit(e, x, y, null, true, 23, 30))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("member 23 (of 40): ");
+  }
+
+  @Test
+  void fit_checksTheData() {
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(5).build();
+    double[][] x = {{1}, {Double.NaN}};
+    assertThatThrownBy(() -> MemberRanges.fit(e, x, new double[] {1, 2}, null, true, 0, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x: row 1, column 0");
+  }
+
+  @Test
+  void check_rejectsAsTheFit() {
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder()
+        .targetTransform(TargetTransform.LOG).resampling(Resampling.movingBlock(3)).build();
+    double[][] x = {{1}, {2}};
+    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, -1}, null, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[1]: -1.0");
+    double[] one = {1};
+    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, one, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights: length 1");
+    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, null, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block length <= rows");
+    assertThat(MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, -1, 2},
+        null, false)).containsExactly(1, -1, 2);
+    assertThat(MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 4},
+        null, true)).containsExactly(Math.log(1), Math.log(2), Math.log(4));
+  }
+
+  private static CoefficientStore concatenate(
+      BootstrapRidgeEnsemble e, double[][] x, double[] y, double[] w, boolean transform) {
+    int stride = x[0].length + 1;
+    if (e.precision() == Precision.FLOAT) {
+      float[] all = new float[MEMBERS * stride];
+      for (int c = 0; c + 1 < CUTS.length; c++) {
+        CoefficientStore part = MemberRanges.fit(e, x, y, w, transform, CUTS[c], CUTS[c + 1]);
+        assertThat(part.members()).isEqualTo(CUTS[c + 1] - CUTS[c]);
+        part.copyMembers(0, part.members(), all, CUTS[c] * stride);
+      }
+      return CoefficientStore.ofFloats(MEMBERS, x[0].length, all);
+    }
+    double[] all = new double[MEMBERS * stride];
+    for (int c = 0; c + 1 < CUTS.length; c++) {
+      CoefficientStore part = MemberRanges.fit(e, x, y, w, transform, CUTS[c], CUTS[c + 1]);
+      part.copyMembers(0, part.members(), all, CUTS[c] * stride);
+    }
+    return CoefficientStore.ofDoubles(MEMBERS, x[0].length, all);
+  }
+
+  private static double[][] matrix(Random random, int rows, int cols) {
+    double[][] x = new double[rows][cols];
+    for (double[] row : x) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = random.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  private static double[] target(Random random, double[][] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double s = 1.0;
+      for (int j = 0; j < x[i].length; j++) {
+        s += (j + 1) * 0.3 * x[i][j];
+      }
+      y[i] = s + 0.1 * random.nextGaussian();
+    }
+    return y;
+  }
+
+  private static double[] weights(Random random, int rows) {
+    double[] w = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      w[i] = i % 5 == 0 ? 0 : 0.5 + random.nextDouble();
+    }
+    return w;
+  }
+}
