@@ -11,12 +11,10 @@ import io.rila.core.regression.SolveForm;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -487,43 +485,15 @@ public final class BootstrapRidgeEnsemble {
       Frame frame, String target, List<String> features, String weight, boolean transform) {
     Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(features, "features");
-    if (features.isEmpty()) {
-      throw new IllegalArgumentException("features: empty (expected: at least one column)");
-    }
-    Set<String> seen = new HashSet<>();
-    for (int j = 0; j < features.size(); j++) {
-      String name = Objects.requireNonNull(features.get(j), "features[" + j + "]");
-      if (!seen.add(name)) {
-        throw new IllegalArgumentException(
-            "features: '" + name + "' appears twice (expected: distinct columns)");
-      }
-      requireColumn(frame, name, "features");
-    }
-    requireColumn(frame, target, "target");
+    FrameColumns.checkFeatures(frame, features);
+    FrameColumns.require(frame, target, "target");
     if (weight != null) {
-      requireColumn(frame, weight, "weight");
+      FrameColumns.require(frame, weight, "weight");
     }
-    double[][] x = frame.toRowMatrix(features);
-    for (int i = 0; i < x.length; i++) {
-      for (int j = 0; j < x[i].length; j++) {
-        if (!Double.isFinite(x[i][j])) {
-          throw new IllegalArgumentException(
-              "features: column '" + features.get(j) + "', row " + i + " is " + x[i][j]
-                  + " (expected: finite)");
-        }
-      }
-    }
+    double[][] x = FrameColumns.finiteRows(frame, features);
     double[] y = frame.column(target);
     double[] w = weight == null ? null : frame.column(weight);
     return fit(x, y, w, features, transform);
-  }
-
-  private static void requireColumn(Frame frame, String name, String what) {
-    if (!frame.hasColumn(name)) {
-      throw new IllegalArgumentException(
-          what + ": no column '" + name + "' (expected: one of " + frame.columnNames() + ")");
-    }
   }
 
   private EnsembleModel fit(
@@ -759,7 +729,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder estimators(int estimators) {
-      requireUnset("estimators", this.estimators == UNSET_INT, this.estimators);
+      Checks.unset(this.estimators == UNSET_INT, "estimators", this.estimators);
       this.estimators = Checks.atLeast(estimators, 1, "estimators");
       return this;
     }
@@ -775,7 +745,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder alpha(double alpha) {
-      requireUnset("alpha", Double.isNaN(this.alpha), this.alpha);
+      Checks.unset(Double.isNaN(this.alpha), "alpha", this.alpha);
       this.alpha = Checks.nonNegativeFinite(alpha, "alpha");
       return this;
     }
@@ -789,7 +759,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder seed(long seed) {
-      requireUnset("seed", !seedSet, this.seed);
+      Checks.unset(!seedSet, "seed", this.seed);
       this.seed = seed;
       this.seedSet = true;
       return this;
@@ -804,7 +774,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder resampling(Resampling resampling) {
-      requireUnset("resampling", this.resampling == null, this.resampling);
+      Checks.unset(this.resampling == null, "resampling", this.resampling);
       this.resampling = Objects.requireNonNull(resampling, "resampling");
       return this;
     }
@@ -818,7 +788,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder targetTransform(TargetTransform targetTransform) {
-      requireUnset("targetTransform", this.targetTransform == null, this.targetTransform);
+      Checks.unset(this.targetTransform == null, "targetTransform", this.targetTransform);
       this.targetTransform = Objects.requireNonNull(targetTransform, "targetTransform");
       return this;
     }
@@ -834,7 +804,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder executor(Executor executor) {
-      requireUnset("executor", this.executor == null, this.executor);
+      Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
@@ -848,7 +818,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder precision(Precision precision) {
-      requireUnset("precision", this.precision == null, this.precision);
+      Checks.unset(this.precision == null, "precision", this.precision);
       this.precision = Objects.requireNonNull(precision, "precision");
       return this;
     }
@@ -863,7 +833,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder nonNegative(boolean nonNegative) {
-      requireUnset("nonNegative", this.nonNegative == null, this.nonNegative);
+      Checks.unset(this.nonNegative == null, "nonNegative", this.nonNegative);
       this.nonNegative = nonNegative;
       return this;
     }
@@ -879,7 +849,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder solveForm(SolveForm solveForm) {
-      requireUnset("solveForm", this.solveForm == null, this.solveForm);
+      Checks.unset(this.solveForm == null, "solveForm", this.solveForm);
       this.solveForm = Objects.requireNonNull(solveForm, "solveForm");
       return this;
     }
@@ -893,7 +863,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder progressListener(ProgressListener progressListener) {
-      requireUnset("progressListener", this.progressListener == null, this.progressListener);
+      Checks.unset(this.progressListener == null, "progressListener", this.progressListener);
       this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
       return this;
     }
@@ -908,7 +878,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder cancellation(CancellationToken cancellation) {
-      requireUnset("cancellation", this.cancellation == null, this.cancellation);
+      Checks.unset(this.cancellation == null, "cancellation", this.cancellation);
       this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
       return this;
     }
@@ -937,7 +907,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder checkpoint(Path folder, int everyMembers) {
-      requireUnset("checkpoint", this.checkpointFolder == null, this.checkpointFolder);
+      Checks.unset(this.checkpointFolder == null, "checkpoint", this.checkpointFolder);
       Objects.requireNonNull(folder, "folder");
       this.checkpointEvery = Checks.atLeast(everyMembers, 1, "everyMembers");
       this.checkpointFolder = folder;
@@ -955,7 +925,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder memoryBudget(long bytes) {
-      requireUnset("memoryBudget", this.memoryBudget == UNSET_LONG, this.memoryBudget);
+      Checks.unset(this.memoryBudget == UNSET_LONG, "memoryBudget", this.memoryBudget);
       if (bytes < 1) {
         throw new IllegalArgumentException("memoryBudget: " + bytes + " (expected: >= 1)");
       }
@@ -996,10 +966,5 @@ public final class BootstrapRidgeEnsemble {
       return new BootstrapRidgeEnsemble(this);
     }
 
-    private static void requireUnset(String name, boolean unset, Object current) {
-      if (!unset) {
-        throw new IllegalStateException(name + " was already set to " + current);
-      }
-    }
   }
 }
