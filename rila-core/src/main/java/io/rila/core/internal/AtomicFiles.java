@@ -7,11 +7,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers, and the next run after a crash, see either the old file or the
@@ -68,9 +70,23 @@ public final class AtomicFiles {
     Objects.requireNonNull(content, "content");
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
-    Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+    Path temp = null;
+    FileChannel created = null;
+    for (int attempt = 0; created == null; attempt++) {
+      // a plain new file (not Files.createTempFile, whose owner-only permissions would stick to
+      // the target): the target gets the permissions any new file of this process gets
+      temp = folder.resolve("." + absolute.getFileName() + "."
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
+      try {
+        created = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = created) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
         content.writeTo(out);
         out.flush();
