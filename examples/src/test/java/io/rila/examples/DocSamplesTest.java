@@ -580,6 +580,48 @@ class DocSamplesTest {
     return Math.sqrt(ss / (values.length - 1));
   }
 
+  // ---------------------------------------------------------------------- README.md
+
+  @Test
+  void readme_tenLines() {
+    Frame weekly = ElasticityDemo.buildFeatures(
+        SyntheticRilaMarket.generate(260, 42L).weekly(), Runnable::run);
+    List<String> features = NAMES;
+    double[] newRow = weekly.toRowMatrix(features)[weekly.rows() - 1];
+
+    BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(10_000)
+        .alpha(1.0)
+        .seed(42L)
+        .resampling(Resampling.iid())
+        .targetTransform(TargetTransform.LOG1P)   // fit log1p(sales), predict sales
+        .build();
+    EnsembleModel model = ensemble.fit(weekly, "sales", features, "weight");   // a Frame, column names
+    Summary next = model.predict(newRow);                      // mean, p2.5, p50, p97.5
+    ScenarioTable rates = model.scenarios(newRow, Scenario.sweep("prudential_rate", 1.0, 1.5, 2.0));
+
+    double[] members = model.memberPredictions(newRow);
+    assertThat(next.mean()).isCloseTo(Arrays.stream(members).average().orElseThrow(),
+        within(1e-9 * next.mean()));
+    assertThat(next.quantile(0.025)).isEqualTo(Quantiles.linear(members, 0.025));
+    assertThat(next.quantile(0.975)).isEqualTo(Quantiles.linear(members, 0.975));
+    // the 2.0 scenario, member by member: own-rate features set to 2.0, paired with the baseline
+    assertThat(model.featureNames()).isEqualTo(features);
+    double[] scenarioRow = newRow.clone();
+    for (int j = 0; j < NAMES.size(); j++) {
+      if (NAMES.get(j).startsWith("prudential_rate")) {
+        scenarioRow[j] = 2.0;
+      }
+    }
+    double[] scenario = model.memberPredictions(scenarioRow);
+    double[] change = new double[members.length];
+    for (int k = 0; k < change.length; k++) {
+      change[k] = 100 * (scenario[k] - members[k]) / members[k];
+    }
+    assertThat(rates.percentChanges().quantile(2, 1))
+        .isCloseTo(Quantiles.linear(change, 0.5), within(1e-9));
+  }
+
   // ---------------------------------------------------------------------- the docs
 
   @Test
@@ -604,6 +646,12 @@ class DocSamplesTest {
       }
       assertThat(samples).as(guide).isPositive();
     }
+    Path readme = Path.of("..", "README.md");
+    Matcher m = block.matcher(Files.readString(readme));
+    assertThat(m.find()).as("README.md has a Java sample").isTrue();
+    assertThat(containsRun(here, normalised(m.group(1))))
+        .as("the README's Java sample is not in DocSamplesTest.readme_tenLines:%n%s", m.group(1))
+        .isTrue();
   }
 
   @Test
