@@ -1,5 +1,7 @@
 package io.rila.spark;
 
+import io.rila.core.random.MemberRandom;
+
 /**
  * The Poisson(1) bootstrap counts of {@link SparkEnsembleTrainer#fitOnePass}: a pure function of
  * {@code (seed, member, rowId)}, so that any machine can compute a row's count for any member
@@ -9,14 +11,16 @@ package io.rila.spark;
  * int c = HashedPoisson.count(42L, 17, rowId);   // how often row rowId is in member 17's resample
  * }</pre>
  *
- * <p><b>Definition.</b> With SplitMix64's finaliser {@code mix64} and its increment {@code g =
- * 0x9e3779b97f4a7c15}: {@code memberKey = mix64(mix64(seed + g) + (member + 1) g)}, {@code rowKey
- * = mix64(rowId ^ 0xd1b54a32d192ed03)}, {@code u = (mix64(memberKey + rowKey) >>> 11) 2^-53} (a
- * uniform double in {@code [0, 1)}), and the count is the smallest {@code k} with {@code u < P(K
- * <= k)} for {@code K ~ Poisson(1)} (inversion; the tail beyond 19, about {@code 2^-63}, is folded
- * into 19). {@code mix64} is a bijection, so distinct members have distinct keys, as do distinct
- * rows, and the counts of one row for different members (or of one member for different rows)
- * behave as independent draws (SplitMix64 passes BigCrush as a counter-based generator).
+ * <p><b>Definition.</b> With SplitMix64's finaliser {@code mix64} ({@link
+ * MemberRandom#mix64(long)}) and its increment {@code g = 0x9e3779b97f4a7c15}: {@code memberKey =
+ * mix64(mix64(seed + g) + (member + 1) g)}, {@code rowKey = mix64(rowId ^ 0xd1b54a32d192ed03)},
+ * {@code u = (mix64(memberKey + rowKey) >>> 11) 2^-53} (a uniform double in {@code [0, 1)}), and
+ * the count is the smallest {@code k} with {@code u < P(K <= k)} for {@code K ~ Poisson(1)}
+ * (inversion; the tail beyond 19, about {@code 2^-63}, is folded into 19; {@link
+ * MemberRandom#poisson1(double)}). {@code mix64} is a bijection, so distinct members have distinct
+ * keys, as do distinct rows, and the counts of one row for different members (or of one member for
+ * different rows) behave as independent draws (SplitMix64 passes BigCrush as a counter-based
+ * generator).
  *
  * <p>These counts are not those of {@code Resampling.poisson()} in a local fit, which draws each
  * member's counts from the member's own stream in row order: a one-pass fit is a different (equally
@@ -28,9 +32,6 @@ public final class HashedPoisson {
 
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
   private static final long ROW_SALT = 0xd1b54a32d192ed03L;
-
-  /** {@code P(K <= k)} for {@code K ~ Poisson(1)}, {@code k = 0 .. 19}; the last entry is 1. */
-  private static final double[] CDF = cdf(20);
 
   private HashedPoisson() {}
 
@@ -52,41 +53,16 @@ public final class HashedPoisson {
 
   /** The key of member {@code member} for {@code seed}. */
   static long memberKey(long seed, int member) {
-    return mix64(mix64(seed + GOLDEN_GAMMA) + (member + 1L) * GOLDEN_GAMMA);
+    return MemberRandom.mix64(MemberRandom.mix64(seed + GOLDEN_GAMMA) + (member + 1L) * GOLDEN_GAMMA);
   }
 
   /** The key of row {@code rowId}. */
   static long rowKey(long rowId) {
-    return mix64(rowId ^ ROW_SALT);
+    return MemberRandom.mix64(rowId ^ ROW_SALT);
   }
 
   /** The count of the member and the row with these keys. */
   static int count(long memberKey, long rowKey) {
-    double u = (mix64(memberKey + rowKey) >>> 11) * 0x1.0p-53;
-    int k = 0;
-    while (u >= CDF[k]) {
-      k++;
-    }
-    return k;
-  }
-
-  /** SplitMix64's output function (Steele, Lea and Flood, OOPSLA 2014): a bijection. */
-  private static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
-
-  private static double[] cdf(int size) {
-    double[] cdf = new double[size];
-    double p = Math.exp(-1);
-    double sum = 0;
-    for (int k = 0; k < size - 1; k++) {
-      sum += p;
-      cdf[k] = sum;
-      p /= k + 1;
-    }
-    cdf[size - 1] = 1.0;
-    return cdf;
+    return MemberRandom.poisson1((MemberRandom.mix64(memberKey + rowKey) >>> 11) * 0x1.0p-53);
   }
 }

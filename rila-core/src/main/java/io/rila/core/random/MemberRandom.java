@@ -170,12 +170,41 @@ public final class MemberRandom {
    * @return a value {@code >= 0}
    */
   public int nextPoisson1() {
-    double u = nextDouble();
+    return poisson1(nextDouble());
+  }
+
+  /**
+   * The Poisson(1) count whose distribution function first exceeds {@code u}: the inversion that
+   * {@link #nextPoisson1()} applies to its uniform draw, for callers with uniforms of their own
+   * (such as counter-based hashes). Allocates nothing.
+   *
+   * @param u a uniform value in {@code [0, 1)}
+   * @return the count, {@code 0 .. 19}
+   * @throws IllegalArgumentException if {@code u} is outside {@code [0, 1)}
+   */
+  public static int poisson1(double u) {
+    if (!(u >= 0 && u < 1)) {
+      throw new IllegalArgumentException("u: " + u + " (expected: 0 <= u < 1)");
+    }
     int k = POISSON1_GUIDE[(int) (u * POISSON1_GUIDE.length)];
     while (u >= POISSON1_CDF[k]) {
       k++;
     }
     return k;
+  }
+
+  /**
+   * SplitMix64's output function (Stafford's Mix13, as in {@code java.util.SplittableRandom}): a
+   * bijection of 64-bit values whose outputs for consecutive inputs are statistically independent,
+   * the building block of counter-based streams.
+   *
+   * @param z any value
+   * @return the mixed value
+   */
+  public static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /**
@@ -221,13 +250,6 @@ public final class MemberRandom {
     if (counts.length == 0) {
       throw new IllegalArgumentException("counts: length 0 (expected: >= 1)");
     }
-  }
-
-  /** SplitMix64's output function (Stafford's Mix13), as in {@code java.util.SplittableRandom}. */
-  private static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 
   private static double[] poisson1Cdf(int size) {

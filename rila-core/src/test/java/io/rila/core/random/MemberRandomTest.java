@@ -416,4 +416,46 @@ class MemberRandomTest {
     }
     return sab / Math.sqrt(saa * sbb);
   }
+
+  @Test
+  void poisson1_invertsThePoissonDistributionFunction() {
+    // the distribution function from the Poisson(1) mass e^-1 / k!, summed independently
+    double[] cdf = new double[20];
+    double sum = 0;
+    double factorial = 1;
+    for (int k = 0; k < 20; k++) {
+      factorial *= Math.max(1, k);
+      sum += Math.exp(-1) / factorial;
+      cdf[k] = sum;
+    }
+    SplittableRandom uniforms = new SplittableRandom(3);
+    for (int i = 0; i < 100_000; i++) {
+      double u = i < 40 ? cdf[i % 20] * (i < 20 ? 1 : 1 - 1e-15) : uniforms.nextDouble();
+      if (u >= 1) {
+        continue;
+      }
+      int expected = 0;
+      while (expected < 19 && u >= cdf[expected]) {
+        expected++;
+      }
+      assertThat(MemberRandom.poisson1(u)).as("u = %s", u).isEqualTo(expected);
+    }
+    assertThat(MemberRandom.poisson1(0)).isZero();
+  }
+
+  @Test
+  void poisson1_outsideUnitInterval() {
+    for (double u : new double[] {-0.1, 1.0, Double.NaN}) {
+      assertThatThrownBy(() -> MemberRandom.poisson1(u)).hasMessageContaining("u: ");
+    }
+  }
+
+  @Test
+  void mix64_isSplittableRandomsOutputFunction() {
+    // java.util.SplittableRandom(s).nextLong() is mix64(s + 0x9e3779b97f4a7c15)
+    for (long seed : new long[] {0, 1, 42, -7}) {
+      assertThat(MemberRandom.mix64(seed + 0x9e3779b97f4a7c15L))
+          .isEqualTo(new SplittableRandom(seed).nextLong());
+    }
+  }
 }
