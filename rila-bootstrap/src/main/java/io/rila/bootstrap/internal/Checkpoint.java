@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checkpoint of one fit in a folder: members already fitted by an earlier, interrupted run
@@ -48,6 +50,8 @@ import java.util.zip.CRC32C;
  * by compatibility guarantees.
  */
 public final class Checkpoint implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
 
   /** The version of the part format. */
   public static final int FORMAT_VERSION = 1;
@@ -293,27 +297,38 @@ public final class Checkpoint implements AutoCloseable {
 
   /**
    * Deletes the parts after a successful fit: the model holds every member now. The folder and
-   * its lock file stay.
+   * its lock file stay. A part that cannot be deleted is logged, not thrown: the fit has
+   * succeeded and its model must not be lost; a later fit of the same data and settings would
+   * restore the leftover parts, which hold exactly its members.
    *
-   * @throws UncheckedIOException if a part cannot be deleted
+   * @return whether every part was deleted
    */
-  public void complete() {
+  public boolean complete() {
+    boolean all = true;
     try (DirectoryStream<Path> parts = parts()) {
       for (Path part : parts) {
-        Files.deleteIfExists(part);
+        try {
+          Files.deleteIfExists(part);
+        } catch (IOException e) {
+          all = false;
+          LOG.warn("the fit is complete, but its checkpoint part {} could not be deleted: {}",
+              part, e.toString());
+        }
       }
       AtomicFiles.deleteTemporaryFiles(folder, PART_PREFIX);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete checkpoint parts in " + folder + ": " + e, e);
+    } catch (IOException | UncheckedIOException e) {
+      all = false;
+      LOG.warn("the fit is complete, but its checkpoint folder {} could not be cleaned: {}",
+          folder, e.toString());
     }
+    return all;
   }
 
   /** Releases the folder's lock. */
   @Override
   public void close() {
-    try {
+    try (FileChannel channel = lockChannel) {
       lock.release();
-      lockChannel.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unlock checkpoint folder " + folder + ": " + e, e);
     }

@@ -70,7 +70,7 @@ class CheckpointTest {
       checkpoint.chunkDone(0, 50);
       checkpoint.saveCompleted(new RuntimeException("stopped"));
       assertThat(ranges(dir.resolve("members-000000040.ckpt"))).containsExactly(List.of(40, 50));
-      checkpoint.complete();
+      assertThat(checkpoint.complete()).isTrue();
     }
     for (int k = 0; k < MEMBERS; k++) {
       boolean saved = k < 60 || (k >= 70 && k < 80);
@@ -153,5 +153,18 @@ class CheckpointTest {
     assertThat(Checkpoint.dataHash(x, z, new double[] {1, 2})).isNotEqualTo(base);
     assertThat(Checkpoint.dataHash(new double[][] {{1, 2, 3, 4}}, new double[] {5, 6}, w))
         .isNotEqualTo(base);
+  }
+
+  @Test
+  void complete_undeletablePart_isReportedNotThrown() throws IOException {
+    try (Checkpoint checkpoint = open(30, numbered())) {
+      checkpoint.chunkDone(0, 30);
+      // a folder named like a part, holding a file: deleting it fails
+      Path stuck = Files.createDirectory(dir.resolve("members-000000099.ckpt"));
+      Files.writeString(stuck.resolve("inside"), "x");
+      assertThat(checkpoint.complete()).isFalse();
+      assertThat(dir.resolve("members-000000000.ckpt")).doesNotExist();
+      assertThat(stuck).exists();
+    }
   }
 }

@@ -62,6 +62,7 @@ public final class AtomicFiles {
    * @param target the file to write; its folder must exist
    * @param content writes the bytes
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code target} is a file system root
    * @throws IOException if the temporary file cannot be created, written, forced or renamed
    *     (the target is then unchanged), or whatever {@code content} throws
    */
@@ -70,6 +71,10 @@ public final class AtomicFiles {
     Objects.requireNonNull(content, "content");
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
+    if (folder == null || absolute.getFileName() == null) {
+      throw new IllegalArgumentException(
+          "target: " + target + " (expected: a file path, not a file system root)");
+    }
     Path temp = null;
     FileChannel created = null;
     for (int attempt = 0; created == null; attempt++) {

@@ -125,4 +125,12 @@ class AtomicFilesTest {
     assertThat(Files.getPosixFilePermissions(written))
         .isEqualTo(Files.getPosixFilePermissions(plain));
   }
+
+  @Test
+  void write_rootPath_namesTheTarget() {
+    Path root = dir.getRoot();
+    assertThatThrownBy(() -> AtomicFiles.write(root, out -> out.write(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("target: " + root);
+  }
 }
