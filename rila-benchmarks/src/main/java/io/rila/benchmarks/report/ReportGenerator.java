@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Writes {@code docs/performance.md} and its charts from a JMH JSON run and the scikit-learn
  * reference: one table per table of the performance guide with the guide's figure (8 vCPU), the
  * scikit-learn figure measured on this machine, rila's figure measured here and the speed-up,
- * then the machine, the budget of {@code DESIGN.md} and how to reproduce it all.
+ * then the machine, rila's performance budget and how to reproduce it all.
  *
  * <pre>{@code
  * java -cp rila-benchmarks/target/benchmarks.jar io.rila.benchmarks.report.ReportGenerator \
@@ -196,7 +196,7 @@ public final class ReportGenerator {
   }
 
   private static void headline(StringBuilder md, JmhResults jmh, SklearnReference sklearn) {
-    md.append("## Headline: the budget of DESIGN.md\n\n");
+    md.append("## Headline: the performance budget\n\n");
     MarkdownTable table = new MarkdownTable("work", "guide (8 vCPU)",
         "scikit-learn here", "rila here", "speed-up vs scikit-learn", "budget", "met");
     budget(table, "fit 10,000 members, 598 x 150", "32 min",
