@@ -87,38 +87,17 @@ public final class BacktestExample {
         }
         String text = args[++i];
         switch (option) {
-          case "--seed" -> seed = parseSeed(text);
-          case "--estimators" -> estimators = positive(option, text);
-          case "--weeks" -> weeks = positive(option, text);
-          case "--start" -> start = positive(option, text);
-          default -> threads = positive(option, text);
+          case "--seed" -> seed = CommandLine.longValue("--seed", text);
+          case "--estimators" -> estimators = CommandLine.positiveInt(option, text);
+          case "--weeks" -> weeks = CommandLine.positiveInt(option, text);
+          case "--start" -> start = CommandLine.positiveInt(option, text);
+          default -> threads = CommandLine.positiveInt(option, text);
         }
       }
       if (weeks < 30) {
         throw new IllegalArgumentException("--weeks: " + weeks + " (expected: >= 30)");
       }
       return new Options(estimators, weeks, start, seed, threads);
-    }
-
-    private static int positive(String option, String text) {
-      int value;
-      try {
-        value = Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        value = 0;
-      }
-      if (value < 1) {
-        throw new IllegalArgumentException(option + ": " + text + " (expected: an integer >= 1)");
-      }
-      return value;
-    }
-
-    private static long parseSeed(String text) {
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--seed: " + text + " (expected: an integer)");
-      }
     }
   }
 

@@ -43,9 +43,11 @@ record DemoOptions(int estimators, long seed, int threads, Path out, Path data, 
       String option = args[i];
       switch (option) {
         case "--help", "-h" -> help = true;
-        case "--estimators" -> estimators = positiveInt(option, value(args, ++i, option));
-        case "--seed" -> seed = parseLong(option, value(args, ++i, option));
-        case "--threads" -> threads = positiveInt(option, value(args, ++i, option));
+        case "--estimators" ->
+            estimators = CommandLine.positiveInt(option, value(args, ++i, option));
+        case "--seed" -> seed = CommandLine.longValue(option, value(args, ++i, option));
+        case "--threads" ->
+            threads = CommandLine.positiveInt(option, value(args, ++i, option));
         case "--out" -> out = Path.of(value(args, ++i, option));
         case "--data" -> data = Path.of(value(args, ++i, option));
         default -> throw new IllegalArgumentException("unknown option " + option);
@@ -59,26 +61,5 @@ record DemoOptions(int estimators, long seed, int threads, Path out, Path data, 
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[i];
-  }
-
-  private static int positiveInt(String option, String text) {
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": " + text + " (expected: an integer >= 1)");
-    }
-    if (value < 1) {
-      throw new IllegalArgumentException(option + ": " + value + " (expected: >= 1)");
-    }
-    return value;
-  }
-
-  private static long parseLong(String option, String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": " + text + " (expected: an integer)");
-    }
   }
 }

@@ -64,7 +64,7 @@ public final class Scaling {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(option + " needs a value");
         }
-        int value = positive(option, args[++i]);
+        int value = CommandLine.positiveInt(option, args[++i]);
         switch (option) {
           case "--estimators" -> estimators = value;
           case "--features" -> features = value;
@@ -79,18 +79,6 @@ public final class Scaling {
       return new Options(estimators, features, rows, repeats, maxThreads);
     }
 
-    private static int positive(String option, String text) {
-      int value;
-      try {
-        value = Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        value = 0;
-      }
-      if (value < 1) {
-        throw new IllegalArgumentException(option + ": " + text + " (expected: an integer >= 1)");
-      }
-      return value;
-    }
   }
 
   /**
