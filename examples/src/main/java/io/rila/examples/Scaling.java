@@ -78,7 +78,6 @@ public final class Scaling {
       }
       return new Options(estimators, features, rows, repeats, maxThreads);
     }
-
   }
 
   /**
