@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rila.core.frame.Frame;
 import io.rila.core.frame.FrameCsv;
-import io.rila.core.regression.NonNegativeRidge;
-import io.rila.core.regression.RidgeFit;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.testing.SharedData;
 import java.io.IOException;
@@ -472,7 +470,7 @@ class BootstrapRidgeEnsembleTest {
   }
 
   @Test
-  void fit_nonNegativeMatchesNonNegativeRidgeOnResampledRows() {
+  void fit_nonNegativeMembersMeetTheKktConditions() {
     Random random = new Random(13);
     double[][] x = NaiveBootstrap.matrix(random, 35, 4);
     double[] y = new double[35];
@@ -481,31 +479,65 @@ class BootstrapRidgeEnsembleTest {
     }
     double[] w = NaiveBootstrap.weights(random, 35);
     int members = 15;
-    EnsembleModel model = small(members).nonNegative(true).precision(Precision.DOUBLE)
-        .build().fit(x, y, w);
+    double alpha = 1.0;
+    EnsembleModel model = small(members).alpha(alpha).nonNegative(true)
+        .precision(Precision.DOUBLE).build().fit(x, y, w);
     assertThat(model.nonNegative()).isTrue();
     double[] member = new double[5];
     boolean clipped = false;
+    boolean repeated = false;
+    boolean zeroWeightDrawn = false;
     for (int k = 0; k < members; k++) {
+      // v_i = (times row i was drawn) * w_i, as the materialised resample weighs it
       int[] rows = new NaiveBootstrap.Stream(Resampling.iid(), 0, k, members, 35, w).next();
-      double[][] xr = new double[rows.length][];
-      double[] yr = new double[rows.length];
-      double[] wr = new double[rows.length];
-      for (int i = 0; i < rows.length; i++) {
-        xr[i] = x[rows[i]];
-        yr[i] = y[rows[i]];
-        wr[i] = w[rows[i]];
+      double[] v = new double[35];
+      int[] counts = new int[35];
+      for (int r : rows) {
+        v[r] += w[r];
+        counts[r]++;
+        repeated |= counts[r] > 1;
+        zeroWeightDrawn |= w[r] == 0;
       }
-      RidgeFit fit = NonNegativeRidge.fit(xr, yr, wr, 1.0);
       model.coefficients().copyMember(k, member);
-      for (int j = 0; j < 4; j++) {
-        assertThat(member[j]).isGreaterThanOrEqualTo(0);
-        assertThat(Math.abs(member[j] - fit.coefficients()[j])).isLessThan(1e-9);
-        clipped |= member[j] == 0;
+      // f(b, beta) = sum_i v_i (y_i - b - x_i . beta)^2 + alpha |beta|^2: half its gradient is
+      // -sum_i v_i r_i (1, x_i) + (0, alpha beta); each is compared with the size of its terms
+      double gradB = 0;
+      double scaleB = 0;
+      double[] grad = new double[4];
+      double[] scale = new double[4];
+      for (int i = 0; i < 35; i++) {
+        double fitted = member[4];
+        double size = Math.abs(y[i]) + Math.abs(member[4]);
+        for (int j = 0; j < 4; j++) {
+          fitted += x[i][j] * member[j];
+          size += Math.abs(x[i][j] * member[j]);
+        }
+        double r = y[i] - fitted;
+        gradB -= v[i] * r;
+        scaleB += v[i] * size;
+        for (int j = 0; j < 4; j++) {
+          grad[j] -= v[i] * r * x[i][j];
+          scale[j] += v[i] * size * Math.abs(x[i][j]);
+        }
       }
-      assertThat(Math.abs(member[4] - fit.intercept())).isLessThan(1e-9);
+      assertThat(Math.abs(gradB)).as("member %d, intercept", k).isLessThan(1e-9 * scaleB);
+      for (int j = 0; j < 4; j++) {
+        grad[j] += alpha * member[j];
+        scale[j] += alpha * Math.abs(member[j]);
+        assertThat(member[j]).as("member %d, coefficient %d", k, j).isGreaterThanOrEqualTo(0);
+        if (member[j] > 0) {
+          assertThat(Math.abs(grad[j])).as("member %d, free coefficient %d", k, j)
+              .isLessThan(1e-9 * scale[j]);
+        } else {
+          assertThat(grad[j]).as("member %d, coefficient %d held at zero", k, j)
+              .isGreaterThan(-1e-9 * scale[j]);
+          clipped = true;
+        }
+      }
     }
     assertThat(clipped).as("some coefficient held at zero").isTrue();
+    assertThat(repeated).as("some row drawn more than once").isTrue();
+    assertThat(zeroWeightDrawn).as("some zero-weight row drawn").isTrue();
   }
 
   @Test

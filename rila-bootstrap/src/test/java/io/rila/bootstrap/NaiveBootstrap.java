@@ -2,8 +2,6 @@ package io.rila.bootstrap;
 
 import io.rila.core.random.MemberRandom;
 import io.rila.core.random.NumpyRandomState;
-import io.rila.core.regression.RidgeFit;
-import io.rila.core.regression.RidgeRegression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,7 +10,7 @@ import java.util.Random;
  * The textbook bootstrap, written out independently of the engine for tests: draw the row
  * indices of member {@code k} from its random stream as each scheme's documentation describes,
  * materialise the resampled rows (a row drawn twice appears twice), and fit them with {@link
- * RidgeRegression}.
+ * TextbookRidge}, which shares no code with the engine's solver.
  */
 final class NaiveBootstrap {
 
@@ -43,12 +41,7 @@ final class NaiveBootstrap {
       zr[i] = z[rows[i]];
       wr[i] = weights == null || probability ? 1.0 : weights[rows[i]];
     }
-    RidgeFit fit = RidgeRegression.fit(xr, zr, wr, alpha);
-    double[] beta = fit.coefficients();
-    double[] out = new double[beta.length + 1];
-    System.arraycopy(beta, 0, out, 0, beta.length);
-    out[beta.length] = fit.intercept();
-    return out;
+    return TextbookRidge.fit(xr, zr, wr, alpha);
   }
 
   private static double totalWeight(int[] rows, double[] weights) {

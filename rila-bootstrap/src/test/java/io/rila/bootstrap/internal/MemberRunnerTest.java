@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -99,19 +101,58 @@ class MemberRunnerTest {
   }
 
   @Test
-  void run_reportsTheLowestFailingMember() {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+  void run_callerThreadStopsAtTheFirstFailingMember() {
+    AtomicIntegerArray hits = new AtomicIntegerArray(40);
+    // Runnable::run runs the helper on the caller, which claims the chunks in member order
+    assertThatThrownBy(() -> MemberRunner.run(40, 1, Runnable::run, 2, () -> k -> {
+      hits.incrementAndGet(k);
+      if (k == 9 || k == 19) {
+        throw new IllegalStateException("bad " + k);
+      }
+    }, new Recorder(), () -> false, true))
+        .isInstanceOfSatisfying(MemberRunner.MemberFailure.class,
+            f -> assertThat(f.member()).isEqualTo(9))
+        .hasMessageContaining("member 9: java.lang.IllegalStateException: bad 9");
+    for (int k = 0; k < 40; k++) {
+      assertThat(hits.get(k)).as("member %d", k).isEqualTo(k <= 9 ? 1 : 0);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
     try {
-      assertThatThrownBy(() -> MemberRunner.run(40, 1, pool, 2, () -> k -> {
-        if (k % 10 == 9) {
-          throw new IllegalStateException("bad " + k);
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("latch not released in 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  @Test
+  void run_reportsTheLowestFailingMember() throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    CountDownLatch nineteenFailed = new CountDownLatch(1);
+    try {
+      // member 9 fails only after member 19 has, on the other participant: both are reported
+      // to the runner, 19 first, and the lower one must win
+      assertThatThrownBy(() -> MemberRunner.run(40, 10, pool, 1, () -> k -> {
+        if (k == 19) {
+          nineteenFailed.countDown();
+          throw new IllegalStateException("bad 19");
+        }
+        if (k == 9) {
+          await(nineteenFailed);
+          throw new IllegalStateException("bad 9");
         }
       }, new Recorder(), () -> false, true))
           .isInstanceOfSatisfying(MemberRunner.MemberFailure.class,
-              f -> assertThat(f.member() % 10).isEqualTo(9));
+              f -> assertThat(f.member()).isEqualTo(9))
+          .hasMessageContaining("bad 9");
     } finally {
       pool.shutdown();
     }
+    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test

@@ -71,10 +71,15 @@ class SamplersTest {
     MemberRandom random = new MemberRandom(5, 7);
     int[] a = new int[n];
     int[] b = new int[n];
-    random.multinomialCounts(n, a);
-    random.multinomialCounts(n, b);
+    for (int d = 0; d < n; d++) {
+      a[random.nextInt(n)]++;
+    }
+    for (int d = 0; d < n; d++) {
+      b[random.nextInt(n)]++;
+    }
     assertThat(first).isEqualTo(a);
     assertThat(second).isEqualTo(b);
+    assertThat(second).isNotEqualTo(first);
   }
 
   @Test
@@ -250,6 +255,15 @@ class SamplersTest {
     assertThat(cdf).containsExactly(0.125, 0.125, 0.5, 1.0);
   }
 
+  /** {@code 1 / (i + 1) + 0.001 i} for {@code i < n}. */
+  private static double[] harmonicRamp(int n) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = 1.0 / (i + 1) + 1e-3 * i;
+    }
+    return a;
+  }
+
   @Test
   void pairwiseSum_followsNumpyOrder() {
     double big = 0x1p53;
@@ -263,6 +277,7 @@ class SamplersTest {
       sixteen[i] = 1;
     }
     // r0 = 2^53 + 1 -> 2^53 (ties to even); r1..r7 = 2; r0 + r1 = 2^53 + 2; + (r2 + r3) = 4 ...
+    // (numpy 1.24.2's np.add.reduce of these sixteen values is 2^53 + 14 too)
     double expected = ((big + 2) + 4) + (4 + 4);
     assertThat(Samplers.pairwiseSum(sixteen, 0, 16)).isEqualTo(expected);
     double sequential = 0;
@@ -270,12 +285,13 @@ class SamplersTest {
       sequential += v;
     }
     assertThat(sequential).isEqualTo(big);
-    // above 128: halves at a multiple of 8
-    double[] many = new double[300];
-    for (int i = 0; i < many.length; i++) {
-      many[i] = 0.1 * (i % 7) + 1e-3 * i;
-    }
-    assertThat(Samplers.pairwiseSum(many, 0, 300))
-        .isEqualTo(Samplers.pairwiseSum(many, 0, 144) + Samplers.pairwiseSum(many, 144, 156));
+    // above 128: halves at a multiple of 8. The literals are numpy 1.24.2's np.add.reduce of
+    // np.array([1.0 / (i + 1) + 1e-3 * i for i in range(1000)]) (or its first n values, or
+    // values 5 to 304), printed with '%.17g'; a left-to-right sum differs from each but n = 300
+    assertThat(Samplers.pairwiseSum(harmonicRamp(129), 0, 129)).isEqualTo(13.69689903057367);
+    assertThat(Samplers.pairwiseSum(harmonicRamp(300), 0, 300)).isEqualTo(51.132663880299503);
+    assertThat(Samplers.pairwiseSum(harmonicRamp(1000), 0, 1000))
+        .isEqualTo(506.98547086055032);
+    assertThat(Samplers.pairwiseSum(harmonicRamp(1000), 5, 300)).isEqualTo(50.36583255662233);
   }
 }
