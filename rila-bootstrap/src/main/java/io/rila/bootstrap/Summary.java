@@ -1,5 +1,9 @@
 package io.rila.bootstrap;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -15,9 +19,12 @@ import java.util.Arrays;
  *
  * <p>Quantiles follow numpy's {@code linear} rule ({@code numpy.quantile(..., method='linear')}).
  * A NaN anywhere in the member values makes the mean and every quantile NaN (numpy's behaviour).
- * Thread safety: immutable. Accessors return copies.
+ * Thread safety: immutable. Accessors return copies. Serializable, so distributed jobs (such as
+ * rila-spark's predictions) return the same type as a local {@code predict}.
  */
-public final class Summary {
+public final class Summary implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final double mean;
   private final double[] levels;
@@ -95,6 +102,13 @@ public final class Summary {
     }
     throw new IllegalArgumentException(
         "level: " + level + " (expected: one of " + Arrays.toString(levels) + ")");
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (levels == null || quantiles == null || levels.length != quantiles.length) {
+      throw new InvalidObjectException("Summary: levels and quantiles must have one entry each");
+    }
   }
 
   @Override

@@ -36,4 +36,21 @@ class SummaryTest {
         .isNotEqualTo(new Summary(2.5, new double[] {0.025, 0.975}, new double[] {1, 5}));
     assertThat(S.toString()).isEqualTo("Summary[mean=2.5, q0.025=1.0, q0.975=4.0]");
   }
+
+  @Test
+  void serialization_roundTripKeepsEveryBit() throws Exception {
+    Summary s = new Summary(Math.PI, new double[] {0.025, 0.5, 0.975},
+        new double[] {Double.MIN_VALUE, -0.0, 1e300});
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(s);
+    }
+    Object back;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = in.readObject();
+    }
+    assertThat(back).isEqualTo(s).isNotSameAs(s);
+    assertThat(((Summary) back).quantiles()).containsExactly(Double.MIN_VALUE, -0.0, 1e300);
+  }
 }

@@ -1,6 +1,7 @@
 package io.rila.spark;
 
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.Summary;
 import io.rila.core.internal.Checks;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -15,9 +16,9 @@ import org.apache.spark.broadcast.Broadcast;
  *
  * <pre>{@code
  * try (BroadcastModel shared = BroadcastModel.of(sc, model)) {
- *   JavaRDD<RowSummary> out = shared.predict(rows, 0.05, 0.5, 0.95);
+ *   JavaRDD<Summary> out = shared.predict(rows, 0.05, 0.5, 0.95);
  *   out.saveAsObjectFile("hdfs:///forecasts/2024w18");
- *   JavaPairRDD<String, RowSummary> byStore = shared.predictValues(keyedRows);
+ *   JavaPairRDD<String, Summary> byStore = shared.predictValues(keyedRows);
  *   byStore.collectAsMap();
  * }
  * }</pre>
@@ -81,7 +82,7 @@ public final class BroadcastModel implements AutoCloseable {
    * @throws IllegalArgumentException if a level is outside {@code [0, 1]}
    * @throws IllegalStateException if this broadcast model is closed
    */
-  public JavaRDD<RowSummary> predict(JavaRDD<double[]> rows, double... quantiles) {
+  public JavaRDD<Summary> predict(JavaRDD<double[]> rows, double... quantiles) {
     Objects.requireNonNull(rows, "rows");
     double[] levels = levels(quantiles);
     requireOpen();
@@ -100,7 +101,7 @@ public final class BroadcastModel implements AutoCloseable {
    * @throws IllegalArgumentException if a level is outside {@code [0, 1]}
    * @throws IllegalStateException if this broadcast model is closed
    */
-  public <K> JavaPairRDD<K, RowSummary> predictValues(
+  public <K> JavaPairRDD<K, Summary> predictValues(
       JavaPairRDD<K, double[]> rows, double... quantiles) {
     Objects.requireNonNull(rows, "rows");
     double[] levels = levels(quantiles);

@@ -1,6 +1,7 @@
 package io.rila.spark;
 
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.Summary;
 import io.rila.bootstrap.SummaryTable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -26,7 +27,7 @@ final class PredictTask {
   private PredictTask() {}
 
   /** Plain rows to summaries. */
-  static final class Rows implements FlatMapFunction<Iterator<double[]>, RowSummary> {
+  static final class Rows implements FlatMapFunction<Iterator<double[]>, Summary> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<ModelPayload> model;
     private final double[] levels;
@@ -37,7 +38,7 @@ final class PredictTask {
     }
 
     @Override
-    public Iterator<RowSummary> call(Iterator<double[]> rows) {
+    public Iterator<Summary> call(Iterator<double[]> rows) {
       return new Blocks<>(rows, model.value().model(), levels, Function.identity(),
           (row, summary) -> summary);
     }
@@ -45,7 +46,7 @@ final class PredictTask {
 
   /** Keyed rows to keyed summaries. */
   static final class Pairs<K>
-      implements PairFlatMapFunction<Iterator<Tuple2<K, double[]>>, K, RowSummary> {
+      implements PairFlatMapFunction<Iterator<Tuple2<K, double[]>>, K, Summary> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<ModelPayload> model;
     private final double[] levels;
@@ -56,7 +57,7 @@ final class PredictTask {
     }
 
     @Override
-    public Iterator<Tuple2<K, RowSummary>> call(Iterator<Tuple2<K, double[]>> rows) {
+    public Iterator<Tuple2<K, Summary>> call(Iterator<Tuple2<K, double[]>> rows) {
       return new Blocks<>(rows, model.value().model(), levels, Tuple2::_2,
           (pair, summary) -> new Tuple2<>(pair._1(), summary));
     }
@@ -68,7 +69,7 @@ final class PredictTask {
     private final EnsembleModel model;
     private final double[] levels;
     private final Function<T, double[]> rowOf;
-    private final BiFunction<T, RowSummary, R> resultOf;
+    private final BiFunction<T, Summary, R> resultOf;
     private final Object[] items = new Object[BLOCK];
     private final double[][] block = new double[BLOCK][];
     private SummaryTable table;
@@ -77,7 +78,7 @@ final class PredictTask {
     private long read;
 
     Blocks(Iterator<T> source, EnsembleModel model, double[] levels, Function<T, double[]> rowOf,
-        BiFunction<T, RowSummary, R> resultOf) {
+        BiFunction<T, Summary, R> resultOf) {
       this.source = source;
       this.model = model;
       this.levels = levels;
@@ -101,13 +102,9 @@ final class PredictTask {
         throw new NoSuchElementException();
       }
       int r = next++;
-      double[] q = new double[levels.length];
-      for (int l = 0; l < q.length; l++) {
-        q[l] = table.quantile(r, l);
-      }
       T item = (T) items[r];
       items[r] = null;
-      return resultOf.apply(item, RowSummary.of(table.mean(r), levels, q));
+      return resultOf.apply(item, table.summary(r));
     }
 
     private void fill() {

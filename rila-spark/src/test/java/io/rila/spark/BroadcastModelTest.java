@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Precision;
+import io.rila.bootstrap.Summary;
 import io.rila.bootstrap.SummaryTable;
 import io.rila.bootstrap.TargetTransform;
 import java.util.ArrayList;
@@ -46,11 +47,11 @@ class BroadcastModelTest {
     double[] levels = {0.05, 0.5, 0.95, 0.0, 1.0};
     SummaryTable local = model.predict(rows, levels);
     try (BroadcastModel shared = BroadcastModel.of(sc, model)) {
-      List<RowSummary> out = shared.predict(sc.parallelize(Arrays.asList(rows), 3), levels)
+      List<Summary> out = shared.predict(sc.parallelize(Arrays.asList(rows), 3), levels)
           .collect();
       assertThat(out).hasSize(rows.length);
       for (int r = 0; r < rows.length; r++) {
-        assertThat(out.get(r).sameAs(local.summary(r))).as("row %d", r).isTrue();
+        assertThat(out.get(r)).as("row %d", r).isEqualTo(local.summary(r));
         assertThat(model.predict(rows[r], levels).mean()).isEqualTo(out.get(r).mean());
       }
     }
@@ -64,10 +65,10 @@ class BroadcastModelTest {
         .precision(Precision.DOUBLE).build().fit(x, Data.target(random, x));
     double[][] some = Arrays.copyOf(x, 9);
     try (BroadcastModel shared = BroadcastModel.of(sc, doubles)) {
-      List<RowSummary> out = shared.predict(sc.parallelize(Arrays.asList(some), 2)).collect();
+      List<Summary> out = shared.predict(sc.parallelize(Arrays.asList(some), 2)).collect();
       for (int r = 0; r < some.length; r++) {
         assertThat(out.get(r).levels()).containsExactly(0.025, 0.5, 0.975);
-        assertThat(out.get(r).sameAs(doubles.predict(some[r]))).isTrue();
+        assertThat(out.get(r)).isEqualTo(doubles.predict(some[r]));
       }
     }
   }
@@ -79,12 +80,12 @@ class BroadcastModelTest {
       keyed.add(new Tuple2<>("week-" + r, rows[r]));
     }
     try (BroadcastModel shared = BroadcastModel.of(sc, model)) {
-      List<Tuple2<String, RowSummary>> out =
+      List<Tuple2<String, Summary>> out =
           shared.predictValues(sc.parallelizePairs(keyed, 4), 0.1, 0.9).collect();
       assertThat(out).hasSize(40);
       for (int r = 0; r < 40; r++) {
         assertThat(out.get(r)._1()).isEqualTo("week-" + r);
-        assertThat(out.get(r)._2().sameAs(model.predict(rows[r], 0.1, 0.9))).isTrue();
+        assertThat(out.get(r)._2()).isEqualTo(model.predict(rows[r], 0.1, 0.9));
       }
     }
   }
@@ -95,11 +96,11 @@ class BroadcastModelTest {
     bad[7] = bad[7].clone();
     bad[7][2] = Double.NaN;
     try (BroadcastModel shared = BroadcastModel.of(sc, model)) {
-      JavaRDD<RowSummary> out = shared.predict(sc.parallelize(Arrays.asList(bad), 2));
+      JavaRDD<Summary> out = shared.predict(sc.parallelize(Arrays.asList(bad), 2));
       assertThatThrownBy(out::collect).hasRootCauseInstanceOf(IllegalArgumentException.class)
           .rootCause().hasMessage(
               "rows: partition 1, row 2 of the partition: column 2 (x2) is NaN (expected: finite)");
-      JavaRDD<RowSummary> short3 = shared.predict(sc.parallelize(List.of(new double[3]), 1));
+      JavaRDD<Summary> short3 = shared.predict(sc.parallelize(List.of(new double[3]), 1));
       assertThatThrownBy(short3::collect).rootCause().hasMessage("rows: partition 0, row 0 of"
           + " the partition: length 3 (expected: 5, the model's features)");
     }
