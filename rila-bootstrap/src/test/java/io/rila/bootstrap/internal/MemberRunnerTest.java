@@ -132,16 +132,20 @@ class MemberRunnerTest {
   @Test
   void run_reportsTheLowestFailingMember() throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(1);
+    CountDownLatch nineStarted = new CountDownLatch(1);
     CountDownLatch nineteenFailed = new CountDownLatch(1);
     try {
-      // member 9 fails only after member 19 has, on the other participant: both are reported
-      // to the runner, 19 first, and the lower one must win
+      // the two participants hold chunks [0, 10) and [10, 20); member 19 fails only once member 9
+      // has started (so the stop flag cannot keep 9 from running), and member 9 fails only after
+      // 19 has: both failures reach the runner, 19 first, and the lower one must win
       assertThatThrownBy(() -> MemberRunner.run(40, 10, pool, 1, () -> k -> {
         if (k == 19) {
+          await(nineStarted);
           nineteenFailed.countDown();
           throw new IllegalStateException("bad 19");
         }
         if (k == 9) {
+          nineStarted.countDown();
           await(nineteenFailed);
           throw new IllegalStateException("bad 9");
         }
