@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -198,7 +199,7 @@ public final class ElasticityDemo {
   }
 
   /** Lags, decay weights and the holiday flag; keeps complete, non-holiday weeks with sales. */
-  static Frame buildFeatures(Frame weekly, java.util.concurrent.Executor executor) {
+  static Frame buildFeatures(Frame weekly, Executor executor) {
     Frame lagged = LagFeatures.newBuilder()
         .source("Prudential", OWN_RATE)
         .source("C_weighted_mean", "competitor_mid")

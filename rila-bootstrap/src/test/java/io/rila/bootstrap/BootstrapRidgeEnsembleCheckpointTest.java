@@ -3,9 +3,7 @@ package io.rila.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -350,33 +348,6 @@ class BootstrapRidgeEnsembleCheckpointTest {
 
   // ------------------------------------------------------------------ crashes
 
-  /** A stream that fails once {@code limit} bytes have gone through it. */
-  private static final class FailingStream extends FilterOutputStream {
-    private long left;
-
-    FailingStream(OutputStream out, long limit) {
-      super(out);
-      this.left = limit;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (len > left) {
-        out.write(b, off, (int) left);
-        out.flush();
-        left = 0;
-        throw new IOException("simulated crash");
-      }
-      left -= len;
-      out.write(b, off, len);
-    }
-  }
-
   @Test
   void checkpoint_crashWhileWritingAPartKeepsTheEarlierParts() throws IOException {
     CoefficientStore uninterrupted =
@@ -384,7 +355,10 @@ class BootstrapRidgeEnsembleCheckpointTest {
     AtomicInteger writes = new AtomicInteger();
     BootstrapRidgeEnsemble crashing = builder(Precision.FLOAT, Runnable::run)
         .checkpoint(dir, 100)
-        .checkpointStreams(out -> writes.incrementAndGet() == 3 ? new FailingStream(out, 700)
+        .checkpointStreams(out -> writes.incrementAndGet() == 3
+            ? new CutOffStream(out, 700, () -> {
+              throw new IOException("simulated crash");
+            })
             : out)
         .build();
     assertThatThrownBy(() -> crashing.fit(X, Y, W))

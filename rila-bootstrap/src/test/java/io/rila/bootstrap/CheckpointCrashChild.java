@@ -1,9 +1,7 @@
 package io.rila.bootstrap;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +51,7 @@ final class CheckpointCrashChild {
         })
         .checkpointStreams(out -> {
           int write = writes.incrementAndGet();
-          return stall && write == 2 ? new StallingStream(out, 1000) : out;
+          return stall && write == 2 ? new CutOffStream(out, 1000, CheckpointCrashChild::stallUntilKilled) : out;
         });
     builder.build().fit(X, Y, W);
     System.out.println("fit complete");
@@ -67,36 +65,14 @@ final class CheckpointCrashChild {
     }
   }
 
-  /** Passes {@code limit} bytes on, flushes them to the file, then waits to be killed. */
-  private static final class StallingStream extends FilterOutputStream {
-    private long left;
-
-    StallingStream(OutputStream out, long limit) {
-      super(out);
-      this.left = limit;
+  /** Prints that the write stalled, then waits to be killed. */
+  private static void stallUntilKilled() throws IOException {
+    System.out.println(STALLED);
+    try {
+      Thread.sleep(120_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (len > left) {
-        out.write(b, off, (int) left);
-        out.flush();
-        left = 0;
-        System.out.println(STALLED);
-        try {
-          Thread.sleep(120_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        throw new InterruptedIOException("the stall ended before the kill");
-      }
-      left -= len;
-      out.write(b, off, len);
-    }
+    throw new InterruptedIOException("the stall ended before the kill");
   }
 }
