@@ -257,8 +257,8 @@ public final class EnsembleModel {
   /**
    * Writes every member's prediction for one row, back-transformed, into {@code dst}. Allocates
    * a per-call scratch of a few values per member (no larger than {@code dst}); for many rows,
-   * {@link #predict(double[][], double...)} works in blocks and was about three times faster for 52 rows in the
-   * benchmarks.
+   * {@link #predict(double[][], double...)} works in blocks and was about three times faster for
+   * 52 rows in the benchmarks.
    *
    * @param row the feature values, {@code features()} finite numbers
    * @param dst receives one prediction per member from index 0, length {@code >= estimators()}
