@@ -1,7 +1,6 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.Checkpoint;
-import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.bootstrap.internal.TrainingJob;
 import io.rila.core.frame.Frame;
@@ -84,13 +83,6 @@ public final class BootstrapRidgeEnsemble {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapRidgeEnsemble.class);
 
-  static {
-    MemberRanges.install(new MemberRangeAccess());
-  }
-
-  /** The builder's marker for an estimator count not set. */
-  private static final int UNSET_INT = -1;
-
   /** The builder's marker for a memory budget not set. */
   private static final long UNSET_LONG = -1;
 
@@ -100,15 +92,8 @@ public final class BootstrapRidgeEnsemble {
   /** Share of the rows with positive weight that an i.i.d. member is expected to draw. */
   private static final double EXPECTED_DISTINCT = 1 - Math.exp(-1);
 
-  private final int estimators;
-  private final double alpha;
-  private final long seed;
-  private final Resampling resampling;
-  private final TargetTransform targetTransform;
+  private final EnsembleSettings settings;
   private final Executor executor;
-  private final Precision precision;
-  private final boolean nonNegative;
-  private final SolveForm solveForm;
   private final ProgressListener progressListener;
   private final CancellationToken cancellation;
   private final long memoryBudget;
@@ -116,17 +101,9 @@ public final class BootstrapRidgeEnsemble {
   private final int checkpointEvery;
   private final UnaryOperator<OutputStream> checkpointStreams;
 
-  private BootstrapRidgeEnsemble(Builder b) {
-    this.estimators = b.estimators == UNSET_INT ? 1000 : b.estimators;
-    this.alpha = Double.isNaN(b.alpha) ? 1.0 : b.alpha;
-    this.resampling = b.resampling == null ? Resampling.iid() : b.resampling;
-    this.seed = b.seedSet ? b.seed
-        : resampling.kind() == Resampling.Kind.SKLEARN ? resampling.randomState() : 0L;
-    this.targetTransform = b.targetTransform == null ? TargetTransform.IDENTITY : b.targetTransform;
+  private BootstrapRidgeEnsemble(Builder b, EnsembleSettings settings) {
+    this.settings = settings;
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
-    this.precision = b.precision == null ? Precision.FLOAT : b.precision;
-    this.nonNegative = b.nonNegative != null && b.nonNegative;
-    this.solveForm = b.solveForm == null ? SolveForm.AUTO : b.solveForm;
     this.progressListener = b.progressListener;
     this.cancellation = b.cancellation;
     this.memoryBudget = b.memoryBudget == UNSET_LONG
@@ -137,32 +114,16 @@ public final class BootstrapRidgeEnsemble {
   }
 
   /**
-   * The same statistical settings with another seed and executor, for the many small fits of a
-   * backtest or a coverage study: every option is copied here, in the class that owns them, so a
-   * new option cannot be forgotten. The listener, cancellation token and checkpoint folder belong
-   * to one fit and are not carried over. For {@code sklearnCompatible} resampling the seed is the
-   * random state, so its low 32 bits become the new random state.
+   * The same settings with another seed (see {@link EnsembleSettings#withSeed}) and executor,
+   * for the many small fits of a backtest or a coverage study. The memory budget is kept; the
+   * listener, cancellation token and checkpoint folder belong to one fit and are not carried
+   * over.
    */
   BootstrapRidgeEnsemble withSeedAndExecutor(long newSeed, Executor newExecutor) {
     Builder b = new Builder();
-    b.estimators = estimators;
-    b.alpha = alpha;
-    if (resampling.kind() == Resampling.Kind.SKLEARN) {
-      long state = newSeed & 0xFFFF_FFFFL;
-      b.resampling = Resampling.sklearnCompatible(state, resampling.sklearnWeighting());
-      b.seed = state;
-    } else {
-      b.resampling = resampling;
-      b.seed = newSeed;
-    }
-    b.seedSet = true;
-    b.targetTransform = targetTransform;
     b.executor = Objects.requireNonNull(newExecutor, "executor");
-    b.precision = precision;
-    b.nonNegative = nonNegative;
-    b.solveForm = solveForm;
     b.memoryBudget = memoryBudget;
-    return new BootstrapRidgeEnsemble(b);
+    return new BootstrapRidgeEnsemble(b, settings.withSeed(newSeed));
   }
 
   /**
@@ -179,12 +140,21 @@ public final class BootstrapRidgeEnsemble {
   }
 
   /**
+   * The statistical settings: everything that decides the members.
+   *
+   * @return the settings
+   */
+  public EnsembleSettings settings() {
+    return settings;
+  }
+
+  /**
    * The number of members a fit makes.
    *
    * @return the estimator count
    */
   public int estimators() {
-    return estimators;
+    return settings.estimators();
   }
 
   /**
@@ -193,7 +163,7 @@ public final class BootstrapRidgeEnsemble {
    * @return alpha
    */
   public double alpha() {
-    return alpha;
+    return settings.alpha();
   }
 
   /**
@@ -202,7 +172,7 @@ public final class BootstrapRidgeEnsemble {
    * @return the seed
    */
   public long seed() {
-    return seed;
+    return settings.seed();
   }
 
   /**
@@ -211,7 +181,7 @@ public final class BootstrapRidgeEnsemble {
    * @return the resampling scheme
    */
   public Resampling resampling() {
-    return resampling;
+    return settings.resampling();
   }
 
   /**
@@ -220,7 +190,7 @@ public final class BootstrapRidgeEnsemble {
    * @return the target transform
    */
   public TargetTransform targetTransform() {
-    return targetTransform;
+    return settings.targetTransform();
   }
 
   /**
@@ -238,7 +208,7 @@ public final class BootstrapRidgeEnsemble {
    * @return the precision
    */
   public Precision precision() {
-    return precision;
+    return settings.precision();
   }
 
   /**
@@ -247,7 +217,7 @@ public final class BootstrapRidgeEnsemble {
    * @return true for non-negative members
    */
   public boolean nonNegative() {
-    return nonNegative;
+    return settings.nonNegative();
   }
 
   /**
@@ -256,7 +226,7 @@ public final class BootstrapRidgeEnsemble {
    * @return the solve form
    */
   public SolveForm solveForm() {
-    return solveForm;
+    return settings.solveForm();
   }
 
   /**
@@ -301,7 +271,7 @@ public final class BootstrapRidgeEnsemble {
   public MemoryEstimate estimateMemory(int rows, int features) {
     Checks.atLeast(rows, 1, "rows");
     Checks.atLeast(features, 1, "features");
-    return estimate(estimators, rows, features, resolveForm(features, rows),
+    return estimate(settings.estimators(), rows, features, resolveForm(features, rows),
         MemberRunner.helpers(executor));
   }
 
@@ -309,8 +279,9 @@ public final class BootstrapRidgeEnsemble {
       int members, int rows, int features, SolveForm form, int helpers) {
     int chunkSize = MemberRunner.defaultChunkSize(members);
     int chunks = (members + chunkSize - 1) / chunkSize;
-    return MemoryEstimate.of(members, rows, features, precision, form, nonNegative,
-        resampling.kind() == Resampling.Kind.SKLEARN, Math.min(helpers + 1, chunks),
+    return MemoryEstimate.of(members, rows, features, settings.precision(), form,
+        settings.nonNegative(), settings.resampling().kind() == Resampling.Kind.SKLEARN,
+        Math.min(helpers + 1, chunks),
         memoryBudget);
   }
 
@@ -498,25 +469,147 @@ public final class BootstrapRidgeEnsemble {
 
   private EnsembleModel fit(
       double[][] x, double[] y, double[] weights, List<String> names, boolean transform) {
-    CoefficientStore store = fitMembers(x, y, weights, transform, 0, estimators);
+    CoefficientStore store = fitRange(x, y, weights, transform, 0, settings.estimators());
     return assemble(store, names, x.length, weights);
   }
 
   /**
-   * The members {@code from .. to - 1} of the fit on these data, exactly as a whole fit computes
-   * them (a member depends only on the seed and its number), in a store of {@code to - from}
-   * members; the memory estimate counts those members only, and the checkpoint folder serves
-   * whole fits only. Used by whole fits and, through {@link MemberRanges}, by distributed
-   * trainers.
+   * Checks data exactly as {@link #fit(double[][], double[], double[])} checks them and returns
+   * the target on the model's scale, as the fit computes it. A distributed trainer calls it once
+   * on the driver, to reject bad data with the local fit's messages before any task starts, and
+   * ships the result to tasks that fit with {@link #fitMembersTransformed} (so that no worker
+   * evaluates the transform itself: {@code Math.log} may differ in the last bit between JVMs).
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target on its own scale, one finite value per row, inside the transform's domain
+   * @param weights the sample weights, one finite value {@code >= 0} per row, not all zero; or
+   *     null for equal weights
+   * @return a new array: the target on the model's scale
+   * @throws NullPointerException if {@code x}, {@code y} or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #fit(double[][], double[], double[])} (the message
+   *     names the row and column)
    */
-  CoefficientStore fitMembers(
+  public double[] modelScaleTarget(double[][] x, double[] y, double[] weights) {
+    return check(x, y, weights, true);
+  }
+
+  /**
+   * The members {@code [from, to)} of {@link #fit(double[][], double[], double[])} on these data,
+   * bit for bit as the whole fit computes them, in a store of {@code to - from} members. Member
+   * {@code k} depends only on the settings, the data and {@code k}, so ranges fitted anywhere (other
+   * threads, processes or machines), in any order, and joined with {@link CoefficientStore#concat}
+   * give the store of one local fit; {@link #assemble} turns it into the model. The data are checked
+   * as a whole fit checks them; the memory estimate counts these members only; the checkpoint
+   * folder is not used; one INFO line is logged at the end.
+   *
+   * <pre>{@code
+   * CoefficientStore head = ensemble.fitMembers(x, y, w, 0, 500);      // on one machine
+   * CoefficientStore tail = ensemble.fitMembers(x, y, w, 500, 1000);   // on another
+   * EnsembleModel model = ensemble.assemble(
+   *     CoefficientStore.concat(List.of(head, tail)), names, x.length, w);
+   * }</pre>
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param y the target on its own scale, one finite value per row, inside the transform's domain
+   * @param weights the sample weights, one finite value {@code >= 0} per row, not all zero; or
+   *     null for equal weights
+   * @param from the first member, {@code 0 <= from < to}
+   * @param to one past the last member, {@code to <= estimators()}
+   * @return the members' coefficients and intercepts
+   * @throws NullPointerException if {@code x}, {@code y} or a row of {@code x} is null
+   * @throws IllegalArgumentException if the range is outside {@code [0, estimators())} or empty,
+   *     or as {@link #fit(double[][], double[], double[])}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or a member fails
+   *     for a reason other than its data (the message names it)
+   */
+  public CoefficientStore fitMembers(
+      double[][] x, double[] y, double[] weights, int from, int to) {
+    checkRange(from, to);
+    return fitRange(x, y, weights, true, from, to);
+  }
+
+  /**
+   * As {@link #fitMembers}, from a target already on the model's scale (such as the result of
+   * {@link #modelScaleTarget}): the members {@code [from, to)} of {@link
+   * #fitTransformed(double[][], double[], double[])}.
+   *
+   * @param x the features, {@code rows x features}, finite
+   * @param z the target on the model's scale, one finite value per row
+   * @param weights the sample weights, one finite value {@code >= 0} per row, not all zero; or
+   *     null for equal weights
+   * @param from the first member, {@code 0 <= from < to}
+   * @param to one past the last member, {@code to <= estimators()}
+   * @return the members' coefficients and intercepts
+   * @throws NullPointerException if {@code x}, {@code z} or a row of {@code x} is null
+   * @throws IllegalArgumentException if the range is outside {@code [0, estimators())} or empty,
+   *     or as {@link #fitTransformed(double[][], double[], double[])}
+   * @throws CancellationException if the fit was cancelled or the calling thread interrupted
+   * @throws IllegalStateException if the memory estimate exceeds the budget, or a member fails
+   *     for a reason other than its data (the message names it)
+   */
+  public CoefficientStore fitMembersTransformed(
+      double[][] x, double[] z, double[] weights, int from, int to) {
+    checkRange(from, to);
+    return fitRange(x, z, weights, false, from, to);
+  }
+
+  private void checkRange(int from, int to) {
+    int estimators = settings.estimators();
+    if (from < 0 || to > estimators || from >= to) {
+      throw new IllegalArgumentException("members: [" + from + ", " + to + ") (expected: 0 <="
+          + " from < to <= " + estimators + ")");
+    }
+  }
+
+  /**
+   * The model that a fit of these settings on {@code rows} rows with these weights makes from its
+   * members: {@code fit(x, y, weights)} equals {@code assemble(fitMembers(x, y, weights, 0,
+   * estimators()), null, x.length, weights)} in every bit and setting. The store may also hold a
+   * range of the members only (a model of those members, whose {@code settings().estimators()} is
+   * their count), as a chunk file of a larger fit. The solve form recorded in the model is
+   * resolved from the features and the rows of positive weight, as the fit resolves it; batched
+   * predictions run on this ensemble's executor.
+   *
+   * @param members the members, in member order (for a whole model, {@link
+   *     CoefficientStore#concat} of the ranges)
+   * @param featureNames the feature names ({@code members.features()} of them, distinct), or null
+   *     for {@code x0, x1, ...}
+   * @param rows the number of training rows, {@code >= 1}
+   * @param weights the fit's sample weights ({@code rows} of them), or null for equal weights
+   * @return the model
+   * @throws NullPointerException if {@code members} or a feature name is null
+   * @throws IllegalArgumentException if the precision differs from the settings', the names do
+   *     not match the features, {@code rows < 1} or the weights are not one per row
+   */
+  public EnsembleModel assemble(
+      CoefficientStore members, List<String> featureNames, int rows, double[] weights) {
+    Objects.requireNonNull(members, "members");
+    Checks.atLeast(rows, 1, "rows");
+    if (weights != null) {
+      checkLength(weights, rows, "weights");
+    }
+    SolveForm form = resolveForm(members.features(), positiveRows(weights, rows));
+    EnsembleSettings modelSettings =
+        settings.withEstimators(members.members()).withSolveForm(form);
+    return EnsembleModel.of(members, featureNames, rows, modelSettings).withExecutor(executor);
+  }
+
+  /**
+   * The members {@code from .. to - 1} of the fit on these data, exactly as a whole fit computes
+   * them, in a store of {@code to - from} members; the memory estimate counts those members only,
+   * and the checkpoint folder serves whole fits only.
+   */
+  private CoefficientStore fitRange(
       double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
     double[] z = check(x, y, weights, transform);
     int p = x[0].length;
     int n = x.length;
     int count = to - from;
+    int estimators = settings.estimators();
     boolean whole = count == estimators;
     double[] rowWeights = weights == null ? null : weights.clone();
+    Resampling resampling = settings.resampling();
     double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
     SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
     int helpers = MemberRunner.helpers(executor);
@@ -524,27 +617,28 @@ public final class BootstrapRidgeEnsemble {
     if (!estimate.withinBudget()) {
       throw new IllegalStateException(estimate.overBudgetMessage());
     }
-    CoefficientStore store = CoefficientStore.allocate(count, p, precision);
+    CoefficientStore store = CoefficientStore.allocate(count, p, settings.precision());
     RidgeKernel kernel = RidgeKernel.of(x, z);
-    TrainingJob job = new TrainingJob(kernel, countWeights, alpha, form, nonNegative,
-        resampling.samplers(seed, estimators, n, rowWeights), store.floatArray(),
-        store.doubleArray(), from);
+    TrainingJob job = new TrainingJob(kernel, countWeights, settings.alpha(), form,
+        settings.nonNegative(), resampling.samplers(settings.seed(), estimators, n, rowWeights),
+        store.floatArray(), store.doubleArray(), from);
     String members = whole ? estimators + " members"
         : "members [" + from + ", " + to + ") of " + estimators;
-    LOG.info("bootstrap ridge fit: {}, {} rows x {} features, {} form, up to {} threads,"
-            + " resampling {}, alpha {}", members, n, p, form, helpers + 1, resampling, alpha);
+    LOG.debug("bootstrap ridge fit: {}, {} rows x {} features, {} form, up to {} threads,"
+        + " resampling {}, alpha {}", members, n, p, form, helpers + 1, resampling,
+        settings.alpha());
     long start = System.nanoTime();
     int threads = checkpointFolder == null || !whole
         ? train(job, helpers, null, from, count)
         : trainResumable(job, helpers, store, x, z, rowWeights, form);
     double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info("bootstrap ridge fit done: {}, {} rows x {} features, {} form, {} threads,"
+    LOG.debug("bootstrap ridge fit done: {}, {} rows x {} features, {} form, {} threads,"
             + " {} s", members, n, p, form, threads, String.format(Locale.ROOT, "%.3f", seconds));
     return store;
   }
 
   /** Checks the data as a fit does and returns the target on the model's scale. */
-  double[] check(double[][] x, double[] y, double[] weights, boolean transform) {
+  private double[] check(double[][] x, double[] y, double[] weights, boolean transform) {
     Checks.finiteMatrix(x, "x");
     int n = x.length;
     double[] z = modelScaleTarget(y, n, transform);
@@ -552,16 +646,8 @@ public final class BootstrapRidgeEnsemble {
       checkLength(weights, n, "weights");
       Checks.weights(weights, n, "weights");
     }
-    resampling.checkRows(n);
+    settings.resampling().checkRows(n);
     return z;
-  }
-
-  /** The model a fit on {@code rows} rows with these weights makes from its members. */
-  EnsembleModel assemble(
-      CoefficientStore store, List<String> names, int rows, double[] weights) {
-    SolveForm form = resolveForm(store.features(), positiveRows(weights, rows));
-    return new EnsembleModel(store, names, rows, alpha, seed, resampling, targetTransform,
-        nonNegative, form, executor);
   }
 
   /**
@@ -570,20 +656,18 @@ public final class BootstrapRidgeEnsemble {
    */
   private int trainResumable(TrainingJob job, int helpers, CoefficientStore store, double[][] x,
       double[] z, double[] weights, SolveForm form) {
-    String settings = "estimators=" + estimators + "; rows=" + x.length + "; features="
-        + store.features() + "; alpha=" + alpha + "; seed=" + seed + "; resampling="
-        + resampling + "; targetTransform=" + targetTransform + "; precision=" + precision
-        + "; nonNegative=" + nonNegative + "; solveForm=" + form;
-    try (Checkpoint checkpoint = Checkpoint.open(checkpointFolder, checkpointEvery, settings,
-        Checkpoint.dataHash(x, z, weights), estimators, store.features(), store.floatArray(),
+    String text = settings.withSolveForm(form) + "; rows=" + x.length + "; features="
+        + store.features();
+    try (Checkpoint checkpoint = Checkpoint.open(checkpointFolder, checkpointEvery, text,
+        Checkpoint.dataHash(x, z, weights), settings.estimators(), store.features(), store.floatArray(),
         store.doubleArray(), checkpointStreams)) {
       if (checkpoint.restored() > 0) {
         LOG.info("bootstrap ridge fit resumes from checkpoint {}: {} of {} members restored",
-            checkpointFolder, checkpoint.restored(), estimators);
+            checkpointFolder, checkpoint.restored(), settings.estimators());
       }
       int threads;
       try {
-        threads = train(checkpoint.skipRestored(job), helpers, checkpoint, 0, estimators);
+        threads = train(checkpoint.skipRestored(job), helpers, checkpoint, 0, settings.estimators());
       } catch (RuntimeException e) {
         checkpoint.saveCompleted(e);
         throw e;
@@ -621,7 +705,7 @@ public final class BootstrapRidgeEnsemble {
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      String message = "member " + (from + e.member()) + " (of " + estimators + "): "
+      String message = "member " + (from + e.member()) + " (of " + settings.estimators() + "): "
           + cause.getMessage();
       if (cause instanceof IllegalArgumentException) {
         throw new IllegalArgumentException(message, cause);
@@ -636,12 +720,12 @@ public final class BootstrapRidgeEnsemble {
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       double v = y[i];
-      boolean ok = transform ? targetTransform.accepts(v) : Double.isFinite(v);
+      boolean ok = transform ? settings.targetTransform().accepts(v) : Double.isFinite(v);
       if (!ok) {
         throw new IllegalArgumentException("y[" + i + "]: " + v + " (expected: "
-            + (transform ? targetTransform.domain() : "finite, on the model's scale") + ")");
+            + (transform ? settings.targetTransform().domain() : "finite, on the model's scale") + ")");
       }
-      z[i] = transform ? targetTransform.apply(v) : v;
+      z[i] = transform ? settings.targetTransform().apply(v) : v;
     }
     return z;
   }
@@ -673,13 +757,13 @@ public final class BootstrapRidgeEnsemble {
    * the dual form has no solution, so the choice is left to each member.
    */
   private SolveForm resolveForm(int features, int positiveRows) {
-    if (nonNegative) {
+    if (settings.nonNegative()) {
       return SolveForm.PRIMAL;
     }
-    if (solveForm != SolveForm.AUTO) {
-      return solveForm;
+    if (settings.solveForm() != SolveForm.AUTO) {
+      return settings.solveForm();
     }
-    if (alpha == 0) {
+    if (settings.alpha() == 0) {
       return SolveForm.AUTO;
     }
     return features <= EXPECTED_DISTINCT * positiveRows ? SolveForm.PRIMAL : SolveForm.DUAL;
@@ -687,10 +771,7 @@ public final class BootstrapRidgeEnsemble {
 
   @Override
   public String toString() {
-    return "BootstrapRidgeEnsemble[estimators=" + estimators + ", alpha=" + alpha + ", seed="
-        + seed + ", resampling=" + resampling + ", targetTransform=" + targetTransform
-        + ", precision=" + precision + ", nonNegative=" + nonNegative + ", solveForm="
-        + solveForm + "]";
+    return "BootstrapRidgeEnsemble[" + settings + "]";
   }
 
   /**
@@ -701,16 +782,9 @@ public final class BootstrapRidgeEnsemble {
    * <p>Thread safety: not thread-safe.
    */
   public static final class Builder {
-    private int estimators = UNSET_INT;
-    private double alpha = Double.NaN;
-    private long seed;
-    private boolean seedSet;
-    private Resampling resampling;
-    private TargetTransform targetTransform;
+    private final EnsembleSettings.Builder statistics = EnsembleSettings.newBuilder();
+    private EnsembleSettings settings;
     private Executor executor;
-    private Precision precision;
-    private Boolean nonNegative;
-    private SolveForm solveForm;
     private ProgressListener progressListener;
     private CancellationToken cancellation;
     private long memoryBudget = UNSET_LONG;
@@ -729,8 +803,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder estimators(int estimators) {
-      Checks.unset(this.estimators == UNSET_INT, "estimators", this.estimators);
-      this.estimators = Checks.atLeast(estimators, 1, "estimators");
+      statistics("estimators").estimators(estimators);
       return this;
     }
 
@@ -745,8 +818,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder alpha(double alpha) {
-      Checks.unset(Double.isNaN(this.alpha), "alpha", this.alpha);
-      this.alpha = Checks.nonNegativeFinite(alpha, "alpha");
+      statistics("alpha").alpha(alpha);
       return this;
     }
 
@@ -759,9 +831,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder seed(long seed) {
-      Checks.unset(!seedSet, "seed", this.seed);
-      this.seed = seed;
-      this.seedSet = true;
+      statistics("seed").seed(seed);
       return this;
     }
 
@@ -774,8 +844,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder resampling(Resampling resampling) {
-      Checks.unset(this.resampling == null, "resampling", this.resampling);
-      this.resampling = Objects.requireNonNull(resampling, "resampling");
+      statistics("resampling").resampling(resampling);
       return this;
     }
 
@@ -788,9 +857,36 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder targetTransform(TargetTransform targetTransform) {
-      Checks.unset(this.targetTransform == null, "targetTransform", this.targetTransform);
-      this.targetTransform = Objects.requireNonNull(targetTransform, "targetTransform");
+      statistics("targetTransform").targetTransform(targetTransform);
       return this;
+    }
+
+    /**
+     * All statistical settings at once (default: {@link EnsembleSettings#defaults()}), instead
+     * of the single setters {@link #estimators(int)} to {@link #solveForm(SolveForm)}.
+     *
+     * @param settings the settings
+     * @return this builder
+     * @throws NullPointerException if {@code settings} is null
+     * @throws IllegalStateException if already set, or a single setting was set
+     */
+    public Builder settings(EnsembleSettings settings) {
+      Checks.unset(this.settings == null, "settings", this.settings);
+      Objects.requireNonNull(settings, "settings");
+      if (statistics.anySet()) {
+        throw new IllegalStateException("settings: single settings were set already (expected:"
+            + " either settings(...) or the single setters)");
+      }
+      this.settings = settings;
+      return this;
+    }
+
+    private EnsembleSettings.Builder statistics(String name) {
+      if (settings != null) {
+        throw new IllegalStateException(name + ": set already by settings(" + settings
+            + ") (expected: either settings(...) or the single setters)");
+      }
+      return statistics;
     }
 
     /**
@@ -818,8 +914,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder precision(Precision precision) {
-      Checks.unset(this.precision == null, "precision", this.precision);
-      this.precision = Objects.requireNonNull(precision, "precision");
+      statistics("precision").precision(precision);
       return this;
     }
 
@@ -833,8 +928,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder nonNegative(boolean nonNegative) {
-      Checks.unset(this.nonNegative == null, "nonNegative", this.nonNegative);
-      this.nonNegative = nonNegative;
+      statistics("nonNegative").nonNegative(nonNegative);
       return this;
     }
 
@@ -849,8 +943,7 @@ public final class BootstrapRidgeEnsemble {
      * @throws IllegalStateException if already set
      */
     public Builder solveForm(SolveForm solveForm) {
-      Checks.unset(this.solveForm == null, "solveForm", this.solveForm);
-      this.solveForm = Objects.requireNonNull(solveForm, "solveForm");
+      statistics("solveForm").solveForm(solveForm);
       return this;
     }
 
@@ -949,21 +1042,7 @@ public final class BootstrapRidgeEnsemble {
      *     forced {@code DUAL} form with {@code nonNegative(true)}
      */
     public BootstrapRidgeEnsemble build() {
-      if (seedSet && resampling != null && resampling.kind() == Resampling.Kind.SKLEARN
-          && seed != resampling.randomState()) {
-        throw new IllegalStateException(
-            "seed: set to " + seed + ", but resampling " + resampling
-                + " carries its own random state (expected: no seed, or the same value)");
-      }
-      if (solveForm == SolveForm.DUAL && alpha == 0) {
-        throw new IllegalStateException(
-            "solveForm: DUAL needs alpha > 0 (alpha was set to 0.0)");
-      }
-      if (solveForm == SolveForm.DUAL && nonNegative != null && nonNegative) {
-        throw new IllegalStateException(
-            "solveForm: DUAL conflicts with nonNegative(true), which solves in the primal form");
-      }
-      return new BootstrapRidgeEnsemble(this);
+      return new BootstrapRidgeEnsemble(this, settings != null ? settings : statistics.build());
     }
 
   }

@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import io.rila.core.internal.Checks;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -88,6 +89,48 @@ public final class CoefficientStore {
       }
     }
     return new CoefficientStore(members, features, null, values.clone());
+  }
+
+  /**
+   * One store holding the members of {@code parts} one after the other: the store of a whole fit
+   * from the stores of its member ranges, given in member order ({@link
+   * BootstrapRidgeEnsemble#fitMembers}).
+   *
+   * @param parts at least one store, all of the same features and precision
+   * @return a new store of the parts' members together
+   * @throws NullPointerException if {@code parts} or a part is null
+   * @throws IllegalArgumentException if {@code parts} is empty, the parts differ in features or
+   *     precision (the message names the part), or the members together exceed the largest array
+   */
+  public static CoefficientStore concat(List<CoefficientStore> parts) {
+    Objects.requireNonNull(parts, "parts");
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("parts: empty (expected: at least one store)");
+    }
+    CoefficientStore first = Objects.requireNonNull(parts.get(0), "parts[0]");
+    long total = 0;
+    for (int c = 0; c < parts.size(); c++) {
+      CoefficientStore part = Objects.requireNonNull(parts.get(c), "parts[" + c + "]");
+      if (part.features != first.features || part.precision() != first.precision()) {
+        throw new IllegalArgumentException("parts[" + c + "]: " + part.features + " features, "
+            + part.precision() + " (expected: " + first.features + " features, "
+            + first.precision() + ", as parts[0])");
+      }
+      total += part.members;
+    }
+    int members = (int) Math.min(total, Integer.MAX_VALUE);
+    CoefficientStore all = allocate(members, first.features, first.precision());
+    int offset = 0;
+    for (CoefficientStore part : parts) {
+      int length = part.members * part.stride;
+      if (all.floats != null) {
+        System.arraycopy(part.floats, 0, all.floats, offset, length);
+      } else {
+        System.arraycopy(part.doubles, 0, all.doubles, offset, length);
+      }
+      offset += length;
+    }
+    return all;
   }
 
   private static IllegalArgumentException notFinite(int index, double value, int features) {

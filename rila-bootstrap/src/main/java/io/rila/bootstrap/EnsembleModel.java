@@ -5,9 +5,13 @@ import io.rila.bootstrap.internal.MemberRunner;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.stats.NanPolicy;
 import io.rila.core.stats.Quantiles;
+import io.rila.core.internal.Checks;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -56,12 +60,7 @@ public final class EnsembleModel {
   private final List<String> featureNames;
   private final boolean hasFeatureNames;
   private final int trainingRows;
-  private final double alpha;
-  private final long seed;
-  private final Resampling resampling;
-  private final TargetTransform targetTransform;
-  private final boolean nonNegative;
-  private final SolveForm solveForm;
+  private final EnsembleSettings settings;
   private final Executor executor;
   private final Layout layout;
 
@@ -70,29 +69,68 @@ public final class EnsembleModel {
     private volatile MemberMatrix matrix;
   }
 
-  EnsembleModel(
-      CoefficientStore store, List<String> featureNames, int trainingRows, double alpha,
-      long seed, Resampling resampling, TargetTransform targetTransform, boolean nonNegative,
-      SolveForm solveForm, Executor executor) {
-    this(store, featureNames, trainingRows, alpha, seed, resampling, targetTransform, nonNegative,
-        solveForm, executor, new Layout());
+  /**
+   * A model of these members and settings: the one a fit, a model file or a distributed trainer
+   * makes, or one built from members fitted elsewhere (for example a scikit-learn {@code
+   * BaggingRegressor(Ridge)} exported as NPY, see {@link ModelFiles#importNpy}). Batched
+   * predictions run on {@link java.util.concurrent.ForkJoinPool#commonPool()} ({@link
+   * #withExecutor} changes it).
+   *
+   * <pre>{@code
+   * CoefficientStore members = CoefficientStore.ofDoubles(1000, 3, coefficientsAndIntercepts);
+   * EnsembleSettings settings = EnsembleSettings.newBuilder().estimators(1000).alpha(1.0)
+   *     .precision(Precision.DOUBLE).targetTransform(TargetTransform.LOG1P).build();
+   * EnsembleModel model = EnsembleModel.of(members, List.of("rate", "spread", "vix"), 152,
+   *     settings);
+   * }</pre>
+   *
+   * @param members the members' coefficients and intercepts
+   * @param featureNames the feature names ({@code members.features()} of them, distinct), or null
+   *     for {@code x0, x1, ...}
+   * @param trainingRows the number of rows the members were fitted on, {@code >= 1}
+   * @param settings the settings the members were fitted with; their estimator count must be the
+   *     member count and their precision the store's
+   * @return the model
+   * @throws NullPointerException if {@code members}, {@code settings} or a feature name is null
+   * @throws IllegalArgumentException if {@code trainingRows < 1}, the names do not match the
+   *     features or repeat, or the settings disagree with the store
+   */
+  public static EnsembleModel of(CoefficientStore members, List<String> featureNames,
+      int trainingRows, EnsembleSettings settings) {
+    Objects.requireNonNull(members, "members");
+    Objects.requireNonNull(settings, "settings");
+    Checks.atLeast(trainingRows, 1, "trainingRows");
+    if (settings.estimators() != members.members() || settings.precision() != members.precision()) {
+      throw new IllegalArgumentException("settings: " + settings.estimators() + " estimators, "
+          + settings.precision() + " (expected: " + members.members() + ", "
+          + members.precision() + ", as the members)");
+    }
+    if (featureNames != null) {
+      if (featureNames.size() != members.features()) {
+        throw new IllegalArgumentException("featureNames: " + featureNames.size()
+            + " names (expected: " + members.features() + ", one per feature)");
+      }
+      Set<String> seen = new HashSet<>();
+      for (int j = 0; j < featureNames.size(); j++) {
+        String name = Objects.requireNonNull(featureNames.get(j), "featureNames[" + j + "]");
+        if (!seen.add(name)) {
+          throw new IllegalArgumentException("featureNames[" + j + "]: '" + name
+              + "' (expected: distinct names)");
+        }
+      }
+    }
+    return new EnsembleModel(members, featureNames, trainingRows, settings,
+        ForkJoinPool.commonPool(), new Layout());
   }
 
-  private EnsembleModel(
-      CoefficientStore store, List<String> featureNames, int trainingRows, double alpha,
-      long seed, Resampling resampling, TargetTransform targetTransform, boolean nonNegative,
-      SolveForm solveForm, Executor executor, Layout layout) {
+  private EnsembleModel(CoefficientStore store, List<String> featureNames, int trainingRows,
+      EnsembleSettings settings, Executor executor, Layout layout) {
     this.store = store;
     this.hasFeatureNames = featureNames != null;
     this.featureNames = featureNames != null ? List.copyOf(featureNames)
         : defaultNames(store.features());
     this.trainingRows = trainingRows;
-    this.alpha = alpha;
-    this.seed = seed;
-    this.resampling = resampling;
-    this.targetTransform = targetTransform;
-    this.nonNegative = nonNegative;
-    this.solveForm = solveForm;
+    this.settings = settings;
     this.executor = executor;
     this.layout = layout;
   }
@@ -115,8 +153,19 @@ public final class EnsembleModel {
    */
   public EnsembleModel withExecutor(Executor executor) {
     Objects.requireNonNull(executor, "executor");
-    return new EnsembleModel(store, hasFeatureNames ? featureNames : null, trainingRows, alpha,
-        seed, resampling, targetTransform, nonNegative, solveForm, executor, layout);
+    return new EnsembleModel(store, hasFeatureNames ? featureNames : null, trainingRows, settings,
+        executor, layout);
+  }
+
+  /**
+   * The settings the members were fitted with: their estimator count is {@link #estimators()},
+   * their precision {@link #precision()} and their solve form the one the members were solved
+   * in.
+   *
+   * @return the settings
+   */
+  public EnsembleSettings settings() {
+    return settings;
   }
 
   /**
@@ -180,7 +229,7 @@ public final class EnsembleModel {
    * @return alpha
    */
   public double alpha() {
-    return alpha;
+    return settings.alpha();
   }
 
   /**
@@ -190,7 +239,7 @@ public final class EnsembleModel {
    * @return the seed
    */
   public long seed() {
-    return seed;
+    return settings.seed();
   }
 
   /**
@@ -199,7 +248,7 @@ public final class EnsembleModel {
    * @return the resampling scheme
    */
   public Resampling resampling() {
-    return resampling;
+    return settings.resampling();
   }
 
   /**
@@ -208,7 +257,7 @@ public final class EnsembleModel {
    * @return the target transform
    */
   public TargetTransform targetTransform() {
-    return targetTransform;
+    return settings.targetTransform();
   }
 
   /**
@@ -226,7 +275,7 @@ public final class EnsembleModel {
    * @return true for non-negative members
    */
   public boolean nonNegative() {
-    return nonNegative;
+    return settings.nonNegative();
   }
 
   /**
@@ -236,7 +285,7 @@ public final class EnsembleModel {
    * @return the solve form
    */
   public SolveForm solveForm() {
-    return solveForm;
+    return settings.solveForm();
   }
 
   /**
@@ -492,7 +541,7 @@ public final class EnsembleModel {
 
   private void backTransform(double[] values) {
     int n = estimators();
-    switch (targetTransform) {
+    switch (settings.targetTransform()) {
       case LOG:
         for (int k = 0; k < n; k++) {
           values[k] = Math.exp(values[k]);
@@ -594,6 +643,7 @@ public final class EnsembleModel {
   @Override
   public String toString() {
     return "EnsembleModel[" + estimators() + " members x " + features() + " features, alpha="
-        + alpha + ", " + resampling + ", " + targetTransform + ", " + precision() + "]";
+        + settings.alpha() + ", " + settings.resampling() + ", " + settings.targetTransform() + ", "
+        + precision() + "]";
   }
 }

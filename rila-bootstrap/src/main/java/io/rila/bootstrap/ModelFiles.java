@@ -2,7 +2,6 @@ package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.BlockIo;
 import io.rila.core.internal.AtomicFiles;
-import io.rila.core.regression.SolveForm;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -74,21 +73,6 @@ public final class ModelFiles {
   private static final int ALIGN = 64;
   private static final int CRC_BYTES = 4;
   private static final long MAX_NUMBERS = Integer.MAX_VALUE - 8;
-  private static final long MAX_RANDOM_STATE = 0xFFFF_FFFFL;
-
-  /** Codes of the header's enumerations: the index in these arrays, fixed by the format. */
-  private static final TargetTransform[] TRANSFORMS = {
-    TargetTransform.IDENTITY, TargetTransform.LOG, TargetTransform.LOG1P
-  };
-  private static final SolveForm[] FORMS = {SolveForm.AUTO, SolveForm.PRIMAL, SolveForm.DUAL};
-  private static final Resampling.Kind[] KINDS = {
-    Resampling.Kind.IID, Resampling.Kind.POISSON, Resampling.Kind.MOVING_BLOCK,
-    Resampling.Kind.CIRCULAR_BLOCK, Resampling.Kind.STATIONARY_BLOCK, Resampling.Kind.SKLEARN
-  };
-  /** Code 0 is "not scikit-learn". */
-  private static final SklearnWeighting[] WEIGHTINGS = {
-    null, SklearnWeighting.LEGACY, SklearnWeighting.PROBABILITY
-  };
 
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
   private static final int NPY_ALIGN = 64;
@@ -184,8 +168,6 @@ public final class ModelFiles {
 
   private static byte[] header(EnsembleModel model) {
     CoefficientStore store = model.coefficients();
-    Resampling resampling = model.resampling();
-    Resampling.Kind kind = resampling.kind();
     List<byte[]> names = new ArrayList<>();
     long namesBytes = 0;
     if (model.hasFeatureNames()) {
@@ -202,35 +184,14 @@ public final class ModelFiles {
     }
     ByteBuffer b = ByteBuffer.allocate((int) dataOffset).order(ByteOrder.LITTLE_ENDIAN);
     b.put(MAGIC).putInt(FORMAT_VERSION).putInt((int) dataOffset - PREFIX);
-    b.putInt(store.members()).putInt(store.features()).putInt(model.trainingRows());
-    b.put((byte) store.precision().bytes());
-    b.put((byte) indexOf(TRANSFORMS, model.targetTransform()));
-    b.put((byte) (model.nonNegative() ? 1 : 0));
-    b.put((byte) indexOf(FORMS, model.solveForm()));
-    b.put((byte) indexOf(KINDS, kind));
-    b.put((byte) (kind == Resampling.Kind.SKLEARN
-        ? indexOf(WEIGHTINGS, resampling.sklearnWeighting()) : 0));
-    b.put((byte) (model.hasFeatureNames() ? 1 : 0));
-    b.put((byte) 0);
-    boolean blocks = kind == Resampling.Kind.MOVING_BLOCK || kind == Resampling.Kind.CIRCULAR_BLOCK;
-    b.putInt(blocks ? resampling.blockLength() : 0);
-    b.putDouble(model.alpha());
-    b.putLong(model.seed());
-    b.putDouble(kind == Resampling.Kind.STATIONARY_BLOCK ? resampling.meanBlockLength() : 0.0);
-    b.putLong(kind == Resampling.Kind.SKLEARN ? resampling.randomState() : 0L);
+    model.settings().encode(b, PREFIX);
+    b.putInt(PREFIX + 4, store.features()).putInt(PREFIX + 8, model.trainingRows());
+    b.put(PREFIX + 18, (byte) (model.hasFeatureNames() ? 1 : 0));
+    b.position(PREFIX + FIXED);
     for (byte[] name : names) {
       b.putInt(name.length).put(name);
     }
     return b.array();
-  }
-
-  private static <T> int indexOf(T[] codes, T value) {
-    for (int i = 0; i < codes.length; i++) {
-      if (codes[i] == value) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no format code for " + value);
   }
 
   private static int roundUp(long value, int multiple) {
@@ -327,75 +288,25 @@ public final class ModelFiles {
   private static EnsembleModel model(Path path, ByteBuffer h, CoefficientStore store)
       throws IOException {
     int trainingRows = h.getInt(8);
-    TargetTransform transform = code(path, TRANSFORMS, h.get(13), "target transform");
-    int nonNegative = h.get(14);
-    SolveForm form = code(path, FORMS, h.get(15), "solve form");
-    Resampling.Kind kind = code(path, KINDS, h.get(16), "resampling kind");
-    int weightingCode = h.get(17);
     int hasNames = h.get(18);
     int reserved = h.get(19);
-    int blockLength = h.getInt(20);
-    double alpha = h.getDouble(24);
-    long seed = h.getLong(32);
-    double meanBlockLength = h.getDouble(40);
-    long randomState = h.getLong(48);
     require(path, trainingRows >= 1, "training rows " + trainingRows + " (expected: >= 1)");
-    require(path, nonNegative == 0 || nonNegative == 1,
-        "non-negative flag " + nonNegative + " (expected: 0 or 1)");
     require(path, hasNames == 0 || hasNames == 1,
         "feature-names flag " + hasNames + " (expected: 0 or 1)");
     require(path, reserved == 0, "reserved byte " + reserved + " (expected: 0)");
-    require(path, alpha >= 0 && alpha < Double.POSITIVE_INFINITY,
-        "alpha " + alpha + " (expected: finite and >= 0)");
-    require(path, !(form == SolveForm.DUAL && (alpha == 0 || nonNegative == 1)),
-        "solve form DUAL with alpha " + alpha + " and non-negative " + (nonNegative == 1)
-            + " (expected: alpha > 0 and unconstrained)");
-    Resampling resampling = resampling(path, kind, weightingCode, blockLength, meanBlockLength,
-        randomState, seed, trainingRows);
+    EnsembleSettings settings;
+    try {
+      settings = EnsembleSettings.decode(h, trainingRows);
+    } catch (IllegalArgumentException e) {
+      throw problem(path, "inconsistent header: " + e.getMessage());
+    }
     List<String> names = hasNames == 1 ? names(path, h, store.features()) : null;
     int namesEnd = h.position();
     for (int i = hasNames == 1 ? namesEnd : FIXED; i < h.limit(); i++) {
       require(path, h.get(i) == 0, "padding byte at offset " + (PREFIX + i) + " is "
           + h.get(i) + " (expected: 0)");
     }
-    return new EnsembleModel(store, names, trainingRows, alpha, seed, resampling, transform,
-        nonNegative == 1, form, ForkJoinPool.commonPool());
-  }
-
-  private static Resampling resampling(
-      Path path, Resampling.Kind kind, int weightingCode, int blockLength,
-      double meanBlockLength, long randomState, long seed, int trainingRows) throws IOException {
-    boolean blocks = kind == Resampling.Kind.MOVING_BLOCK || kind == Resampling.Kind.CIRCULAR_BLOCK;
-    boolean stationary = kind == Resampling.Kind.STATIONARY_BLOCK;
-    boolean sklearn = kind == Resampling.Kind.SKLEARN;
-    require(path, blocks ? blockLength >= 1 && blockLength <= trainingRows : blockLength == 0,
-        "block length " + blockLength + " for " + kind + " (expected: " + (blocks
-            ? "1 .. training rows " + trainingRows : "0") + ")");
-    require(path, stationary ? meanBlockLength >= 1 && meanBlockLength <= trainingRows
-            : Double.doubleToRawLongBits(meanBlockLength) == 0,
-        "mean block length " + meanBlockLength + " for " + kind + " (expected: " + (stationary
-            ? "1 .. training rows " + trainingRows : "0") + ")");
-    require(path, sklearn ? weightingCode == 1 || weightingCode == 2 : weightingCode == 0,
-        "scikit-learn weighting code " + weightingCode + " for " + kind + " (expected: "
-            + (sklearn ? "1 or 2" : "0") + ")");
-    require(path, sklearn ? randomState >= 0 && randomState <= MAX_RANDOM_STATE
-            && seed == randomState : randomState == 0,
-        "random state " + randomState + " with seed " + seed + " for " + kind + " (expected: "
-            + (sklearn ? "0 .. 4294967295, equal to the seed" : "0") + ")");
-    switch (kind) {
-      case IID:
-        return Resampling.iid();
-      case POISSON:
-        return Resampling.poisson();
-      case MOVING_BLOCK:
-        return Resampling.movingBlock(blockLength);
-      case CIRCULAR_BLOCK:
-        return Resampling.circularBlock(blockLength);
-      case STATIONARY_BLOCK:
-        return Resampling.stationary(meanBlockLength);
-      default:
-        return Resampling.sklearnCompatible(randomState, WEIGHTINGS[weightingCode]);
-    }
+    return EnsembleModel.of(store, names, trainingRows, settings);
   }
 
   private static List<String> names(Path path, ByteBuffer h, int features) throws IOException {
@@ -425,12 +336,6 @@ public final class ModelFiles {
       names.add(name);
     }
     return names;
-  }
-
-  private static <T> T code(Path path, T[] codes, int code, String what) throws IOException {
-    require(path, code >= 0 && code < codes.length && codes[code] != null,
-        what + " code " + code + " (expected: 0 .. " + (codes.length - 1) + ")");
-    return codes[code];
   }
 
   private static void checkFinite(Path path, CoefficientStore store, long numbers)

@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.CountSampler;
 import io.rila.bootstrap.internal.Samplers;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -30,9 +31,10 @@ import java.util.function.Supplier;
  *
  * <p>Member {@code k}'s draw depends only on the ensemble's seed (or, for {@code
  * sklearnCompatible}, the random state) and {@code k}. Thread safety: immutable. Equality: by
- * value.
+ * value. Serializable, as part of {@link EnsembleSettings}.
  */
-public final class Resampling {
+public final class Resampling implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** The family of a {@link Resampling}. */
   public enum Kind {

@@ -735,9 +735,10 @@ class BootstrapRidgeEnsembleTest {
           .build();
       BootstrapRidgeEnsemble copy = original.withSeedAndExecutor(99L, pool);
 
-      // every field not listed here must be copied unchanged, so an option added later cannot
-      // be forgotten by the backtest and the coverage study
-      Set<String> replaced = Set.of("seed", "executor", "progressListener", "cancellation",
+      // every field not listed here must be copied unchanged, and the settings but for the
+      // seed, so an option added later cannot be forgotten by the backtest and the coverage study
+      assertThat(copy.settings()).isEqualTo(original.settings().withSeed(99L));
+      Set<String> replaced = Set.of("settings", "executor", "progressListener", "cancellation",
           "checkpointFolder", "checkpointEvery", "checkpointStreams");
       for (Field field : BootstrapRidgeEnsemble.class.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) || replaced.contains(field.getName())) {

@@ -3,7 +3,7 @@ package io.rila.spark;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
-import io.rila.bootstrap.internal.MemberRanges;
+import io.rila.bootstrap.EnsembleSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -109,9 +109,8 @@ final class GroupTask<K>
       throw new IllegalArgumentException("featureNames: " + featureNames.size()
           + " names (expected: " + p + ", the rows' features)");
     }
-    BootstrapRidgeEnsemble ensemble = settings.ensemble();
-    CoefficientStore store =
-        MemberRanges.fit(ensemble, x, y, w, true, 0, ensemble.estimators());
-    return MemberRanges.assemble(ensemble, store, featureNames, n, w);
+    BootstrapRidgeEnsemble ensemble = SparkJobs.onTaskThread(settings);
+    CoefficientStore store = ensemble.fitMembers(x, y, w, 0, ensemble.estimators());
+    return ensemble.assemble(store, featureNames, n, w);
   }
 }

@@ -5,7 +5,6 @@ import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.core.internal.AtomicFiles;
 import io.rila.core.internal.Checks;
 import java.io.IOException;
@@ -282,21 +281,13 @@ public final class ModelChunks {
     }
     CoefficientStore all = single ? CoefficientStore.ofFloats(estimators, features, floats)
         : CoefficientStore.ofDoubles(estimators, features, doubles);
-    return MemberRanges.model(all, first.hasFeatureNames() ? first.featureNames() : null,
-        first.trainingRows(), first.alpha(), first.seed(), first.resampling(),
-        first.targetTransform(), first.nonNegative(), first.solveForm(),
-        ForkJoinPool.commonPool());
+    return EnsembleModel.of(all, first.hasFeatureNames() ? first.featureNames() : null,
+        first.trainingRows(), first.settings().withEstimators(estimators));
   }
 
   private static boolean sameSettings(EnsembleModel a, EnsembleModel b) {
     return a.features() == b.features()
-        && a.precision() == b.precision()
-        && Double.compare(a.alpha(), b.alpha()) == 0
-        && a.seed() == b.seed()
-        && a.resampling().equals(b.resampling())
-        && a.targetTransform() == b.targetTransform()
-        && a.nonNegative() == b.nonNegative()
-        && a.solveForm() == b.solveForm()
+        && a.settings().withEstimators(1).equals(b.settings().withEstimators(1))
         && a.trainingRows() == b.trainingRows()
         && a.hasFeatureNames() == b.hasFeatureNames()
         && a.featureNames().equals(b.featureNames());
@@ -314,10 +305,7 @@ public final class ModelChunks {
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
     }
-    String settings = "estimators=" + e.estimators() + "; alpha=" + e.alpha() + "; seed="
-        + e.seed() + "; resampling=" + e.resampling() + "; targetTransform="
-        + e.targetTransform() + "; precision=" + e.precision() + "; nonNegative="
-        + e.nonNegative() + "; solveForm=" + e.solveForm() + "; featureNames=" + names
+    String settings = e.settings() + "; featureNames=" + names
         + "; rows=" + x.length + "; features=" + x[0].length + "; weights=" + (weights != null)
         + "\n";
     digest.update(settings.getBytes(StandardCharsets.UTF_8));

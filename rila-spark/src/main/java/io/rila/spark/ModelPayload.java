@@ -2,10 +2,8 @@ package io.rila.spark;
 
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.EnsembleSettings;
 import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.TargetTransform;
-import io.rila.bootstrap.internal.MemberRanges;
-import io.rila.core.regression.SolveForm;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +25,7 @@ final class ModelPayload implements Serializable {
   private final double[] doubles;
   private final ArrayList<String> featureNames;
   private final int trainingRows;
-  private final double alpha;
-  private final long seed;
-  private final ResamplingSpec resampling;
-  private final TargetTransform targetTransform;
-  private final boolean nonNegative;
-  private final SolveForm solveForm;
+  private final EnsembleSettings settings;
   private transient volatile EnsembleModel model;
 
   private ModelPayload(EnsembleModel m) {
@@ -51,12 +44,7 @@ final class ModelPayload implements Serializable {
     }
     this.featureNames = m.hasFeatureNames() ? new ArrayList<>(m.featureNames()) : null;
     this.trainingRows = m.trainingRows();
-    this.alpha = m.alpha();
-    this.seed = m.seed();
-    this.resampling = ResamplingSpec.of(m.resampling());
-    this.targetTransform = m.targetTransform();
-    this.nonNegative = m.nonNegative();
-    this.solveForm = m.solveForm();
+    this.settings = m.settings();
   }
 
   static ModelPayload of(EnsembleModel model) {
@@ -79,7 +67,6 @@ final class ModelPayload implements Serializable {
         ? CoefficientStore.ofFloats(members, features, floats)
         : CoefficientStore.ofDoubles(members, features, doubles);
     List<String> names = featureNames == null ? null : List.copyOf(featureNames);
-    return MemberRanges.model(store, names, trainingRows, alpha, seed, resampling.resampling(),
-        targetTransform, nonNegative, solveForm, executor);
+    return EnsembleModel.of(store, names, trainingRows, settings).withExecutor(executor);
   }
 }

@@ -2,7 +2,6 @@ package io.rila.spark;
 
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CoefficientStore;
-import io.rila.bootstrap.internal.MemberRanges;
 import java.util.Iterator;
 import java.util.concurrent.CancellationException;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,10 +24,10 @@ final class RangeTask implements SparkJobs.PartitionTask<int[], MemberRange> {
   public MemberRange apply(int partition, Iterator<int[]> ranges) {
     int[] range = ranges.next();
     TrainingData d = data.value();
-    BootstrapRidgeEnsemble ensemble = d.settings.ensemble();
+    BootstrapRidgeEnsemble ensemble = d.ensemble();
     try {
       CoefficientStore store =
-          MemberRanges.fit(ensemble, d.x, d.z, d.weights, false, range[0], range[1]);
+          ensemble.fitMembersTransformed(d.x, d.z, d.weights, range[0], range[1]);
       return MemberRange.of(range[0], store);
     } catch (CancellationException e) {
       throw e;

@@ -4,7 +4,6 @@ import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.bootstrap.ModelFiles;
 import io.rila.core.internal.AtomicFiles;
 import io.rila.core.internal.Checks;
@@ -167,7 +166,7 @@ public final class SparkEnsembleTrainer {
 
   private EnsembleModel fitRanges(JavaSparkContext sc, double[][] x, double[] y, double[] w) {
     Objects.requireNonNull(sc, "sc");
-    double[] z = MemberRanges.check(ensemble, x, y, w, true);
+    double[] z = ensemble.modelScaleTarget(x, y, w);
     int p = x[0].length;
     checkNames(p);
     int estimators = ensemble.estimators();
@@ -178,7 +177,7 @@ public final class SparkEnsembleTrainer {
     runRanges(sc, x, z, w, ranges(sc, estimators), range -> range.copyInto(floats, doubles));
     CoefficientStore store = single ? CoefficientStore.ofFloats(estimators, p, floats)
         : CoefficientStore.ofDoubles(estimators, p, doubles);
-    return MemberRanges.assemble(ensemble, store, featureNames, x.length, w);
+    return ensemble.assemble(store, featureNames, x.length, w);
   }
 
   /**
@@ -238,7 +237,7 @@ public final class SparkEnsembleTrainer {
       Path folder) throws IOException {
     Objects.requireNonNull(sc, "sc");
     Objects.requireNonNull(folder, "folder");
-    double[] z = MemberRanges.check(ensemble, x, y, w, true);
+    double[] z = ensemble.modelScaleTarget(x, y, w);
     int p = x[0].length;
     checkNames(p);
     int estimators = ensemble.estimators();
@@ -269,8 +268,7 @@ public final class SparkEnsembleTrainer {
       int rows = x.length;
       try {
         runRanges(sc, x, z, w, missing, range -> {
-          EnsembleModel model = MemberRanges.assemble(ensemble, range.store(), featureNames,
-              rows, w);
+          EnsembleModel model = ensemble.assemble(range.store(), featureNames, rows, w);
           save(model, folder.resolve(ModelChunks.fileName(range.from, range.to, estimators)));
         });
       } catch (UncheckedIOException e) {
@@ -307,7 +305,7 @@ public final class SparkEnsembleTrainer {
   private void runRanges(JavaSparkContext sc, double[][] x, double[] z, double[] w,
       List<int[]> ranges, java.util.function.Consumer<MemberRange> sink) {
     Broadcast<TrainingData> data =
-        sc.broadcast(new TrainingData(EnsembleSettings.of(ensemble), x, z, w));
+        sc.broadcast(new TrainingData(ensemble.settings(), x, z, w));
     try {
       JavaRDD<int[]> tasks = sc.parallelize(ranges, ranges.size());
       SparkJobs.run(tasks, new RangeTask(data), MemberRange.class,
@@ -404,7 +402,7 @@ public final class SparkEnsembleTrainer {
 
   private <K> void runGroups(JavaPairRDD<K, TrainingRow> rows, boolean files,
       java.util.function.BiConsumer<K, ModelPayload> sink) {
-    GroupTask<K> task = new GroupTask<>(EnsembleSettings.of(ensemble), featureNames, files);
+    GroupTask<K> task = new GroupTask<>(ensemble.settings(), featureNames, files);
     @SuppressWarnings("unchecked")
     Class<GroupModels<K>> type = (Class<GroupModels<K>>) (Class<?>) GroupModels.class;
     Set<K> seen = new HashSet<>();

@@ -1,5 +1,7 @@
 package io.rila.spark;
 
+import io.rila.bootstrap.BootstrapRidgeEnsemble;
+import io.rila.bootstrap.EnsembleSettings;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -34,6 +36,15 @@ final class SparkJobs {
   }
 
   private SparkJobs() {}
+
+  /**
+   * The ensemble a task fits with: the driver's settings, fitting on the task's own thread. The
+   * executor, progress listener, cancellation, memory budget and checkpoint stay on the driver:
+   * tasks report to Spark, are cancelled through Spark, and never checkpoint.
+   */
+  static BootstrapRidgeEnsemble onTaskThread(EnsembleSettings settings) {
+    return BootstrapRidgeEnsemble.newBuilder().settings(settings).executor(Runnable::run).build();
+  }
 
   /**
    * Runs {@code task} on every partition of {@code rdd} and hands each result to {@code

@@ -1,5 +1,7 @@
 package io.rila.spark;
 
+import io.rila.bootstrap.BootstrapRidgeEnsemble;
+import io.rila.bootstrap.EnsembleSettings;
 import java.io.Serializable;
 
 /**
@@ -16,10 +18,22 @@ final class TrainingData implements Serializable {
   final double[] z;
   final double[] weights;
 
+  private transient volatile BootstrapRidgeEnsemble ensemble;
+
   TrainingData(EnsembleSettings settings, double[][] x, double[] z, double[] weights) {
     this.settings = settings;
     this.x = x;
     this.z = z;
     this.weights = weights;
+  }
+
+  /** The ensemble of these settings on the task's thread; built once per deserialized copy. */
+  BootstrapRidgeEnsemble ensemble() {
+    BootstrapRidgeEnsemble e = ensemble;
+    if (e == null) {
+      e = SparkJobs.onTaskThread(settings);
+      ensemble = e;
+    }
+    return e;
   }
 }

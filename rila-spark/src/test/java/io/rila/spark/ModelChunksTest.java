@@ -8,7 +8,6 @@ import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.ModelFiles;
 import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.internal.MemberRanges;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +49,8 @@ class ModelChunksTest {
 
   private void writeChunk(BootstrapRidgeEnsemble e, ModelChunks chunks, int c)
       throws IOException {
-    CoefficientStore part = MemberRanges.fit(e, x, y, w, true, chunks.from(c), chunks.to(c));
-    ModelFiles.save(MemberRanges.assemble(e, part, null, x.length, w), chunks.file(c));
+    CoefficientStore part = e.fitMembers(x, y, w, chunks.from(c), chunks.to(c));
+    ModelFiles.save(e.assemble(part, null, x.length, w), chunks.file(c));
   }
 
   @Test
@@ -109,8 +108,8 @@ class ModelChunksTest {
   @Test
   void load_chunkOfAnotherShapeOrFit() throws IOException {
     ModelChunks chunks = ModelChunks.open(dir);
-    CoefficientStore wrong = MemberRanges.fit(ensemble, x, y, w, true, 0, 7);
-    ModelFiles.save(MemberRanges.assemble(ensemble, wrong, null, x.length, w), chunks.file(2));
+    CoefficientStore wrong = ensemble.fitMembers(x, y, w, 0, 7);
+    ModelFiles.save(ensemble.assemble(wrong, null, x.length, w), chunks.file(2));
     assertThatThrownBy(() -> chunks.load(2)).isInstanceOf(IOException.class)
         .hasMessageContaining("7 members x 3 features (expected: 10 x 3, as the manifest)");
     BootstrapRidgeEnsemble other = BootstrapRidgeEnsemble.newBuilder().estimators(50).seed(6)

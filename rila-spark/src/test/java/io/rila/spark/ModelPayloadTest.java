@@ -37,7 +37,7 @@ class ModelPayloadTest {
         .resampling(Resampling.sklearnCompatible(3, SklearnWeighting.LEGACY)).build()
         .fit(frame(x, y), "y", List.of("a", "b", "c"));
     for (EnsembleModel m : List.of(floats, doubles)) {
-      EnsembleModel copy = EnsembleSettingsTest.roundTrip(ModelPayload.of(m)).model();
+      EnsembleModel copy = Serialization.roundTrip(ModelPayload.of(m)).model();
       assertThat(copy.coefficients()).isEqualTo(m.coefficients());
       assertThat(copy.featureNames()).isEqualTo(m.featureNames());
       assertThat(copy.hasFeatureNames()).isEqualTo(m.hasFeatureNames());

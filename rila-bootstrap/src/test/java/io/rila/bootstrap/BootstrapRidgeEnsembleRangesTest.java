@@ -1,28 +1,21 @@
-package io.rila.bootstrap.internal;
+package io.rila.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rila.bootstrap.BootstrapRidgeEnsemble;
-import io.rila.bootstrap.CoefficientStore;
-import io.rila.bootstrap.EnsembleModel;
-import io.rila.bootstrap.Precision;
-import io.rila.bootstrap.Resampling;
-import io.rila.bootstrap.SklearnWeighting;
-import io.rila.bootstrap.TargetTransform;
 import io.rila.core.regression.SolveForm;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
-class MemberRangesTest {
+/** The public range API: {@code fitMembers}, {@code modelScaleTarget}, {@code assemble}. */
+class BootstrapRidgeEnsembleRangesTest {
 
   private static final int MEMBERS = 50;
   private static final int[] CUTS = {0, 7, 8, 31, MEMBERS};
 
   @Test
-  void fit_rangesConcatenateToTheWholeFit() {
+  void fitMembers_rangesConcatenateToTheWholeFit() {
     Random random = new Random(3);
     double[][] tall = matrix(random, 40, 3);
     double[][] wide = matrix(random, 12, 30);
@@ -45,7 +38,7 @@ class MemberRangesTest {
   }
 
   @Test
-  void fit_transformFalseMatchesFitTransformed() {
+  void fitMembersTransformed_matchesFitTransformed() {
     Random random = new Random(4);
     double[][] x = matrix(random, 30, 2);
     double[] z = target(random, x);
@@ -64,11 +57,11 @@ class MemberRangesTest {
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(MEMBERS).seed(2)
         .alpha(3).build();
     EnsembleModel local = e.fit(x, y, w);
-    EnsembleModel assembled = MemberRanges.assemble(
-        e, concatenate(e, x, y, w, true), null, x.length, w);
+    EnsembleModel assembled = e.assemble(concatenate(e, x, y, w, true), null, x.length, w);
     assertThat(assembled.coefficients()).isEqualTo(local.coefficients());
     assertThat(assembled.solveForm()).isEqualTo(local.solveForm()).isEqualTo(SolveForm.DUAL);
     assertThat(assembled.toString()).isEqualTo(local.toString());
+    assertThat(assembled.settings()).isEqualTo(local.settings());
     assertThat(assembled.trainingRows()).isEqualTo(9);
     assertThat(assembled.featureNames()).isEqualTo(local.featureNames());
     assertThat(assembled.hasFeatureNames()).isFalse();
@@ -76,11 +69,48 @@ class MemberRangesTest {
   }
 
   @Test
+  void assemble_ofARange_isAModelOfItsMembers() {
+    Random random = new Random(7);
+    double[][] x = matrix(random, 30, 2);
+    double[] y = target(random, x);
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(MEMBERS).seed(3)
+        .build();
+    CoefficientStore part = e.fitMembers(x, y, null, 8, 31);
+    EnsembleModel chunk = e.assemble(part, List.of("a", "b"), x.length, null);
+    assertThat(chunk.estimators()).isEqualTo(23);
+    assertThat(chunk.settings()).isEqualTo(e.settings().withEstimators(23)
+        .withSolveForm(SolveForm.PRIMAL));
+    EnsembleModel whole = e.fit(x, y);
+    double[] all = whole.memberPredictions(x[0]);
+    assertThat(chunk.memberPredictions(x[0]))
+        .containsExactly(java.util.Arrays.copyOfRange(all, 8, 31));
+  }
+
+  @Test
+  void assemble_badInput() {
+    BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(2).build();
+    CoefficientStore store = CoefficientStore.ofFloats(2, 1, new float[] {1, 2, 3, 4});
+    assertThatThrownBy(() -> e.assemble(null, null, 3, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("members");
+    assertThatThrownBy(() -> e.assemble(store, null, 0, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows: 0");
+    assertThatThrownBy(() -> e.assemble(store, null, 3, new double[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights: length 2");
+    assertThatThrownBy(() -> e.assemble(store, List.of("a", "b"), 3, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("featureNames: 2");
+    CoefficientStore doubles = CoefficientStore.ofDoubles(2, 1, new double[] {1, 2, 3, 4});
+    assertThatThrownBy(() -> e.assemble(doubles, null, 3, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOUBLE");
+  }
+
+  @Test
   void model_keepsEverySetting() {
     CoefficientStore store = CoefficientStore.ofDoubles(2, 1, new double[] {1, 2, 3, 4});
-    EnsembleModel m = MemberRanges.model(store, List.of("rate"), 17, 0.25, 11,
-        Resampling.movingBlock(4), TargetTransform.LOG, true, SolveForm.PRIMAL,
-        ForkJoinPool.commonPool());
+    EnsembleSettings settings = EnsembleSettings.newBuilder().estimators(2).alpha(0.25).seed(11)
+        .resampling(Resampling.movingBlock(4)).targetTransform(TargetTransform.LOG)
+        .nonNegative(true).solveForm(SolveForm.PRIMAL).precision(Precision.DOUBLE).build();
+    EnsembleModel m = EnsembleModel.of(store, List.of("rate"), 17, settings);
+    assertThat(m.settings()).isSameAs(settings);
     assertThat(m.coefficients()).isSameAs(store);
     assertThat(m.featureNames()).containsExactly("rate");
     assertThat(m.hasFeatureNames()).isTrue();
@@ -95,13 +125,13 @@ class MemberRangesTest {
   }
 
   @Test
-  void fit_rangeOutOfBounds() {
+  void fitMembers_rangeOutOfBounds() {
     Random random = new Random(6);
     double[][] x = matrix(random, 10, 2);
     double[] y = target(random, x);
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(5).build();
     for (int[] range : new int[][] {{-1, 2}, {0, 6}, {3, 3}, {4, 2}}) {
-      assertThatThrownBy(() -> MemberRanges.fit(e, x, y, null, true, range[0], range[1]))
+      assertThatThrownBy(() -> e.fitMembers(x, y, null, range[0], range[1]))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("members: [" + range[0] + ", " + range[1] + ")")
           .hasMessageContaining("<= 5");
@@ -109,60 +139,50 @@ class MemberRangesTest {
   }
 
   @Test
-  void fit_failureNamesTheMemberOfTheWholeFit() {
+  void fitMembers_failureNamesTheMemberOfTheWholeFit() {
     double[][] x = {{1, 2}, {2, 4}, {3, 6}, {4, 8}, {5, 10}};
     double[] y = {1, 2, 3, 4, 6};
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(40).alpha(0)
         .executor(Runnable::run).build();
-    assertThatThrownBy(() -> MemberRanges.fit(e, x, y, null, true, 23, 30))
+    assertThatThrownBy(() -> e.fitMembers(x, y, null, 23, 30))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("member 23 (of 40): ");
   }
 
   @Test
-  void fit_checksTheData() {
+  void fitMembers_checksTheData() {
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(5).build();
     double[][] x = {{1}, {Double.NaN}};
-    assertThatThrownBy(() -> MemberRanges.fit(e, x, new double[] {1, 2}, null, true, 0, 2))
+    assertThatThrownBy(() -> e.fitMembers(x, new double[] {1, 2}, null, 0, 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x: row 1, column 0");
   }
 
   @Test
-  void check_rejectsAsTheFit() {
+  void modelScaleTarget_rejectsAsTheFit() {
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder()
         .targetTransform(TargetTransform.LOG).resampling(Resampling.movingBlock(3)).build();
     double[][] x = {{1}, {2}};
-    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, -1}, null, true))
+    assertThatThrownBy(() -> e.modelScaleTarget(x, new double[] {1, -1}, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[1]: -1.0");
     double[] one = {1};
-    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, one, true))
+    assertThatThrownBy(() -> e.modelScaleTarget(x, new double[] {1, 2}, one))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights: length 1");
-    assertThatThrownBy(() -> MemberRanges.check(e, x, new double[] {1, 2}, null, true))
+    assertThatThrownBy(() -> e.modelScaleTarget(x, new double[] {1, 2}, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block length <= rows");
-    assertThat(MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, -1, 2},
-        null, false)).containsExactly(1, -1, 2);
-    assertThat(MemberRanges.check(e, new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 4},
-        null, true)).containsExactly(Math.log(1), Math.log(2), Math.log(4));
+    assertThat(e.modelScaleTarget(new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 4},
+        null)).containsExactly(Math.log(1), Math.log(2), Math.log(4));
   }
 
   private static CoefficientStore concatenate(
       BootstrapRidgeEnsemble e, double[][] x, double[] y, double[] w, boolean transform) {
-    int stride = x[0].length + 1;
-    if (e.precision() == Precision.FLOAT) {
-      float[] all = new float[MEMBERS * stride];
-      for (int c = 0; c + 1 < CUTS.length; c++) {
-        CoefficientStore part = MemberRanges.fit(e, x, y, w, transform, CUTS[c], CUTS[c + 1]);
-        assertThat(part.members()).isEqualTo(CUTS[c + 1] - CUTS[c]);
-        part.copyMembers(0, part.members(), all, CUTS[c] * stride);
-      }
-      return CoefficientStore.ofFloats(MEMBERS, x[0].length, all);
-    }
-    double[] all = new double[MEMBERS * stride];
+    List<CoefficientStore> parts = new java.util.ArrayList<>();
     for (int c = 0; c + 1 < CUTS.length; c++) {
-      CoefficientStore part = MemberRanges.fit(e, x, y, w, transform, CUTS[c], CUTS[c + 1]);
-      part.copyMembers(0, part.members(), all, CUTS[c] * stride);
+      CoefficientStore part = transform ? e.fitMembers(x, y, w, CUTS[c], CUTS[c + 1])
+          : e.fitMembersTransformed(x, y, w, CUTS[c], CUTS[c + 1]);
+      assertThat(part.members()).isEqualTo(CUTS[c + 1] - CUTS[c]);
+      parts.add(part);
     }
-    return CoefficientStore.ofDoubles(MEMBERS, x[0].length, all);
+    return CoefficientStore.concat(parts);
   }
 
   private static double[][] matrix(Random random, int rows, int cols) {
