@@ -3,10 +3,10 @@ package io.rila.spark;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.EnsembleSettings;
 import io.rila.bootstrap.Precision;
 import io.rila.bootstrap.Resampling;
 import io.rila.bootstrap.TargetTransform;
-import io.rila.bootstrap.internal.MemberRanges;
 import io.rila.core.regression.SolveForm;
 import io.rila.spark.internal.MemberMoments;
 import java.util.ArrayList;
@@ -57,9 +57,12 @@ final class OnePassFit {
         new Accumulate(ensemble.seed(), members, p, ensemble.targetTransform()));
     CoefficientStore store = solve(ensemble, moments);
     int trainingRows = (int) Math.min(moments.rows(), Integer.MAX_VALUE);
-    return MemberRanges.model(store, featureNames, trainingRows, ensemble.alpha(),
-        ensemble.seed(), Resampling.poisson(), ensemble.targetTransform(), false,
-        SolveForm.PRIMAL, ensemble.executor());
+    EnsembleSettings settings = EnsembleSettings.newBuilder().estimators(members)
+        .alpha(ensemble.alpha()).seed(ensemble.seed()).resampling(Resampling.poisson())
+        .targetTransform(ensemble.targetTransform()).precision(ensemble.precision())
+        .solveForm(SolveForm.PRIMAL).build();
+    return EnsembleModel.of(store, featureNames, trainingRows, settings)
+        .withExecutor(ensemble.executor());
   }
 
   private static MemberMoments aggregate(JavaRDD<TrainingRow> rows, Accumulate accumulate) {
