@@ -1,6 +1,6 @@
 package io.rila.bootstrap;
 
-import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import java.util.Arrays;
@@ -71,14 +71,6 @@ import java.util.function.Supplier;
 public final class Backtest {
 
   private static final int UNSET = -1;
-
-  private static final MemberRunner.Listener NO_LISTENER = new MemberRunner.Listener() {
-    @Override
-    public void chunkDone(int from, int to) {}
-
-    @Override
-    public void progress(int done, int total) {}
-  };
 
   private final BootstrapRidgeEnsemble ensemble;
   private final int start;
@@ -194,7 +186,7 @@ public final class Backtest {
     double[] forecasts = new double[count];
     double[] quantiles = new double[count * levels.length];
     BootstrapRidgeEnsemble fitter = ensemble.withSeedAndExecutor(ensemble.seed(), Runnable::run);
-    Supplier<MemberRunner.Worker> workers = () -> index -> {
+    Supplier<ChunkedTasks.Worker> workers = () -> index -> {
       int c = start + index;
       double[][] prefix = Arrays.copyOf(x, c);
       double[] target = Arrays.copyOf(y, c);
@@ -208,9 +200,9 @@ public final class Backtest {
       }
     };
     try {
-      MemberRunner.run(count, 1, executor, MemberRunner.helpers(executor), workers, NO_LISTENER,
-          () -> false, true);
-    } catch (MemberRunner.MemberFailure e) {
+      ChunkedTasks.run(count, 1, executor, ChunkedTasks.helpers(executor), workers,
+          ChunkedTasks.Listener.NONE, () -> false, true);
+    } catch (ChunkedTasks.TaskFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
@@ -219,7 +211,7 @@ public final class Backtest {
         throw (CancellationException) cause;
       }
       throw new IllegalStateException(
-          "cutoff " + (start + e.member()) + ": " + cause.getMessage(), cause);
+          "cutoff " + (start + e.task()) + ": " + cause.getMessage(), cause);
     }
     double[] actuals = Arrays.copyOfRange(y, start, last);
     double[] naive = Arrays.copyOfRange(y, start - naiveLag, last - naiveLag);

@@ -1,7 +1,7 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.Checkpoint;
-import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.bootstrap.internal.TrainingJob;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
@@ -272,12 +272,12 @@ public final class BootstrapRidgeEnsemble {
     Checks.atLeast(rows, 1, "rows");
     Checks.atLeast(features, 1, "features");
     return estimate(settings.estimators(), rows, features, resolveForm(features, rows),
-        MemberRunner.helpers(executor));
+        ChunkedTasks.helpers(executor));
   }
 
   private MemoryEstimate estimate(
       int members, int rows, int features, SolveForm form, int helpers) {
-    int chunkSize = MemberRunner.defaultChunkSize(members);
+    int chunkSize = ChunkedTasks.defaultChunkSize(members);
     int chunks = (members + chunkSize - 1) / chunkSize;
     return MemoryEstimate.of(members, rows, features, settings.precision(), form,
         settings.nonNegative(), settings.resampling().kind() == Resampling.Kind.SKLEARN,
@@ -612,7 +612,7 @@ public final class BootstrapRidgeEnsemble {
     Resampling resampling = settings.resampling();
     double[] countWeights = resampling.weightsAsProbabilities() ? null : rowWeights;
     SolveForm form = resolveForm(p, positiveRows(rowWeights, n));
-    int helpers = MemberRunner.helpers(executor);
+    int helpers = ChunkedTasks.helpers(executor);
     MemoryEstimate estimate = estimate(count, n, p, form, helpers);
     if (!estimate.withinBudget()) {
       throw new IllegalStateException(estimate.overBudgetMessage());
@@ -678,11 +678,11 @@ public final class BootstrapRidgeEnsemble {
   }
 
   /** Runs the members {@code from .. from + count - 1} of {@code job}, indexed from 0. */
-  private int train(Supplier<? extends MemberRunner.Worker> job, int helpers,
+  private int train(Supplier<? extends ChunkedTasks.Worker> job, int helpers,
       Checkpoint checkpoint, int from, int count) {
     CancellationToken token = cancellation;
     ProgressListener listener = progressListener;
-    MemberRunner.Listener events = new MemberRunner.Listener() {
+    ChunkedTasks.Listener events = new ChunkedTasks.Listener() {
       @Override
       public void chunkDone(int from, int to) {
         if (checkpoint != null) {
@@ -698,14 +698,19 @@ public final class BootstrapRidgeEnsemble {
       }
     };
     try {
-      return MemberRunner.run(count, MemberRunner.defaultChunkSize(count), executor,
+      return ChunkedTasks.run(count, ChunkedTasks.defaultChunkSize(count), executor,
           helpers, job, events, () -> token != null && token.isCancelled(), true);
-    } catch (MemberRunner.MemberFailure e) {
+    } catch (CancellationException e) {
+      CancellationException named = new CancellationException(
+          "fit " + e.getMessage().replace(" tasks", " members"));
+      named.initCause(e);
+      throw named;
+    } catch (ChunkedTasks.TaskFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      String message = "member " + (from + e.member()) + " (of " + settings.estimators() + "): "
+      String message = "member " + (from + e.task()) + " (of " + settings.estimators() + "): "
           + cause.getMessage();
       if (cause instanceof IllegalArgumentException) {
         throw new IllegalArgumentException(message, cause);

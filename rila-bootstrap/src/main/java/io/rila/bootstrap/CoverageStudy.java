@@ -1,7 +1,7 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.LinearModelSimulation;
-import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.internal.Checks;
 import io.rila.core.random.MemberRandom;
 import io.rila.core.stats.Quantiles;
@@ -60,14 +60,6 @@ import java.util.function.Supplier;
 public final class CoverageStudy {
 
   private static final int UNSET = -1;
-
-  private static final MemberRunner.Listener NO_LISTENER = new MemberRunner.Listener() {
-    @Override
-    public void chunkDone(int from, int to) {}
-
-    @Override
-    public void progress(int done, int total) {}
-  };
 
   private final int rows;
   private final double[] coefficients;
@@ -130,7 +122,7 @@ public final class CoverageStudy {
     double[][] lower = new double[p + 1][replications];
     double[][] upper = new double[p + 1][replications];
     double[][] truth = new double[p + 1][replications];
-    Supplier<MemberRunner.Worker> workers = () -> new MemberRunner.Worker() {
+    Supplier<ChunkedTasks.Worker> workers = () -> new ChunkedTasks.Worker() {
       private final LinearModelSimulation simulation = new LinearModelSimulation(
           intercept, coefficients, noiseSd, noiseAutocorrelation, featureAutocorrelation);
       private final double[][] x = new double[rows][p];
@@ -160,9 +152,9 @@ public final class CoverageStudy {
       }
     };
     try {
-      MemberRunner.run(replications, 1, executor, MemberRunner.helpers(executor), workers,
-          NO_LISTENER, () -> false, true);
-    } catch (MemberRunner.MemberFailure e) {
+      ChunkedTasks.run(replications, 1, executor, ChunkedTasks.helpers(executor), workers,
+          ChunkedTasks.Listener.NONE, () -> false, true);
+    } catch (ChunkedTasks.TaskFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
@@ -171,7 +163,7 @@ public final class CoverageStudy {
         throw (CancellationException) cause;
       }
       throw new IllegalStateException(
-          "replication " + e.member() + ": " + cause.getMessage(), cause);
+          "replication " + e.task() + ": " + cause.getMessage(), cause);
     }
     return new CoverageResult(level, members, ensemble.resampling(), lower, upper, truth);
   }

@@ -1,7 +1,7 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.MemberMatrix;
-import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.stats.NanPolicy;
 import io.rila.core.stats.Quantiles;
@@ -364,7 +364,7 @@ public final class EnsembleModel {
     double[] q = new double[count * levels.length];
     MemberMatrix matrix = matrix();
     int blocks = (count + ROW_BLOCK - 1) / ROW_BLOCK;
-    Supplier<MemberRunner.Worker> workers = () -> new MemberRunner.Worker() {
+    Supplier<ChunkedTasks.Worker> workers = () -> new ChunkedTasks.Worker() {
       private final MemberMatrix.Scratch scratch = matrix.newScratch();
       private final double[][] out = new double[ROW_BLOCK][estimators()];
       private final double[] levelOut = new double[levels.length];
@@ -438,7 +438,7 @@ public final class EnsembleModel {
     double[] pctQ = new double[count * width];
     MemberMatrix matrix = matrix();
     int blocks = (count + ROW_BLOCK - 1) / ROW_BLOCK;
-    Supplier<MemberRunner.Worker> workers = () -> new MemberRunner.Worker() {
+    Supplier<ChunkedTasks.Worker> workers = () -> new ChunkedTasks.Worker() {
       private final MemberMatrix.Scratch scratch = matrix.newScratch();
       private final double[][] out = new double[ROW_BLOCK][members];
       private final double[] diff = new double[members];
@@ -507,11 +507,12 @@ public final class EnsembleModel {
     return new SummaryTable(labels, levels, means, q);
   }
 
-  private void runBlocks(int blocks, boolean parallel, Supplier<MemberRunner.Worker> workers) {
-    int helpers = parallel ? MemberRunner.helpers(executor) : 0;
+  private void runBlocks(int blocks, boolean parallel, Supplier<ChunkedTasks.Worker> workers) {
+    int helpers = parallel ? ChunkedTasks.helpers(executor) : 0;
     try {
-      MemberRunner.run(blocks, 1, executor, helpers, workers, NO_LISTENER, () -> false, false);
-    } catch (MemberRunner.MemberFailure e) {
+      ChunkedTasks.run(blocks, 1, executor, helpers, workers, ChunkedTasks.Listener.NONE,
+          () -> false, false);
+    } catch (ChunkedTasks.TaskFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
@@ -519,14 +520,6 @@ public final class EnsembleModel {
       throw (RuntimeException) cause;
     }
   }
-
-  private static final MemberRunner.Listener NO_LISTENER = new MemberRunner.Listener() {
-    @Override
-    public void chunkDone(int from, int to) {}
-
-    @Override
-    public void progress(int done, int total) {}
-  };
 
   /** The mean of {@code values} (in member order), then its quantiles (reordering it). */
   private static double summarise(double[] values, double[] levels, double[] out) {

@@ -2,6 +2,7 @@ package io.rila.features;
 
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -97,16 +98,17 @@ public final class InteractionFeatures implements FeatureStep {
         at[f][k] = input.columnIndex(families.get(f) + "_" + suffix(k));
       }
     }
-    int chunks = Parallel.chunks(executor, pairs.size());
+    int chunks = ChunkedTasks.chunks(executor, pairs.size());
     Frame[] parts = new Frame[chunks];
-    Parallel.run(
+    ChunkedTasks.forEach(
         executor,
         chunks,
         chunk -> {
           int from = (int) ((long) pairs.size() * chunk / chunks);
           int to = (int) ((long) pairs.size() * (chunk + 1) / chunks);
           parts[chunk] = multiplyRange(input, at, from, to);
-        });
+        },
+        false);
     return input.withColumns(Arrays.asList(parts));
   }
 

@@ -2,6 +2,7 @@ package io.rila.features;
 
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -99,16 +100,17 @@ public final class LagFeatures implements FeatureStep {
     Frames.requireRows(input, "input");
     Frames.requireIncreasingIndex(input, "input");
     int[] at = Frames.positions(input, sources);
-    int chunks = Parallel.chunks(executor, sources.size());
+    int chunks = ChunkedTasks.chunks(executor, sources.size());
     Frame[] parts = new Frame[chunks];
-    Parallel.run(
+    ChunkedTasks.forEach(
         executor,
         chunks,
         chunk -> {
           int from = (int) ((long) sources.size() * chunk / chunks);
           int to = (int) ((long) sources.size() * (chunk + 1) / chunks);
           parts[chunk] = shiftRange(input, at, from, to);
-        });
+        },
+        false);
     Frame base = keepInput ? input : input.select(List.of());
     return base.withColumns(Arrays.asList(parts));
   }

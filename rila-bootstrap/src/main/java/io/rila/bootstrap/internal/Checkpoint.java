@@ -1,6 +1,7 @@
 package io.rila.bootstrap.internal;
 
 import io.rila.core.internal.AtomicFiles;
+import io.rila.core.internal.ChunkedTasks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -235,10 +236,10 @@ public final class Checkpoint implements AutoCloseable {
    * @param job the training job
    * @return the wrapped worker source
    */
-  public Supplier<MemberRunner.Worker> skipRestored(Supplier<? extends MemberRunner.Worker> job) {
+  public Supplier<ChunkedTasks.Worker> skipRestored(Supplier<? extends ChunkedTasks.Worker> job) {
     boolean[] skip = restored;
-    return () -> new MemberRunner.Worker() {
-      private MemberRunner.Worker inner;
+    return () -> new ChunkedTasks.Worker() {
+      private ChunkedTasks.Worker inner;
 
       @Override
       public void run(int member) {

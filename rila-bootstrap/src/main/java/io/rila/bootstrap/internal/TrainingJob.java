@@ -1,12 +1,13 @@
 package io.rila.bootstrap.internal;
 
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.internal.RidgeKernel;
 import io.rila.core.internal.RidgeWorkspace;
 import io.rila.core.regression.SolveForm;
 import java.util.function.Supplier;
 
 /**
- * The members of one bootstrap Ridge fit as a {@link MemberRunner} job: member {@code k} draws its
+ * The members of one bootstrap Ridge fit as a {@link ChunkedTasks} job: member {@code k} draws its
  * counts {@code c}, forms the row weights {@code v = w * c} (or {@code v = c} when the weights
  * only steer the draw), solves the weighted Ridge problem in a per-thread {@link RidgeWorkspace}
  * and writes its coefficients and intercept into row {@code k} of a member-major array of stride
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
-public final class TrainingJob implements Supplier<MemberRunner.Worker> {
+public final class TrainingJob implements Supplier<ChunkedTasks.Worker> {
 
   /** Draws tried per member before a fit gives up on a resample with positive weight. */
   public static final int MAX_DRAWS = 1000;
@@ -85,7 +86,7 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
   }
 
   @Override
-  public MemberRunner.Worker get() {
+  public ChunkedTasks.Worker get() {
     return new Fitter();
   }
 
@@ -99,7 +100,7 @@ public final class TrainingJob implements Supplier<MemberRunner.Worker> {
   }
 
   /** One thread's buffers. */
-  private final class Fitter implements MemberRunner.Worker {
+  private final class Fitter implements ChunkedTasks.Worker {
     private final RidgeWorkspace workspace = kernel.newWorkspace();
     private final CountSampler sampler = samplers.get();
     private final int[] counts = new int[kernel.rows()];

@@ -3,6 +3,7 @@ package io.rila.bootstrap.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rila.core.internal.ChunkedTasks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -61,7 +62,7 @@ class CheckpointTest {
     try (Checkpoint checkpoint = open(30, restored)) {
       assertThat(checkpoint.restored()).isEqualTo(60);
       List<Integer> ran = new ArrayList<>();
-      MemberRunner.Worker worker = checkpoint.skipRestored(() -> ran::add).get();
+      ChunkedTasks.Worker worker = checkpoint.skipRestored(() -> ran::add).get();
       for (int k = 0; k < MEMBERS; k++) {
         worker.run(k);
       }

@@ -1,6 +1,7 @@
 package io.rila.features.selection;
 
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -93,10 +94,8 @@ public final class LassoCv {
     double[] grid = alphas != null ? alphas : Lasso.grid(full.alphaMax(), alphaCount, eps);
     int m = grid.length;
     double[] mse = new double[k * m];
-    ParallelTasks.run(
-        executor,
-        k,
-        f -> foldPath(x, y, weights, rows.train[f], rows.test[f], gram, grid, mse, f * m));
+    ChunkedTasks.forEach(executor, k,
+        f -> foldPath(x, y, weights, rows.train[f], rows.test[f], gram, grid, mse, f * m), true);
     int best = 0;
     double bestMse = Double.POSITIVE_INFINITY;
     double[] mean = new double[m];

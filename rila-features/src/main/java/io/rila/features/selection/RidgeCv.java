@@ -1,6 +1,7 @@
 package io.rila.features.selection;
 
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -102,8 +103,8 @@ public final class RidgeCv {
       FoldRows rows = FoldRows.of(folds, n, weights);
       int k = folds.count();
       double[] errors = new double[k * m];
-      ParallelTasks.run(
-          executor, k, f -> foldErrors(x, y, weights, rows.train[f], rows.test[f], errors, f * m));
+      ChunkedTasks.forEach(executor, k,
+          f -> foldErrors(x, y, weights, rows.train[f], rows.test[f], errors, f * m), true);
       for (int a = 0; a < m; a++) {
         double s = 0;
         for (int f = 0; f < k; f++) {

@@ -1,6 +1,7 @@
 package io.rila.features.selection;
 
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.regression.OlsSubsetScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +129,7 @@ public final class SubsetSearch {
     }
     OlsSubsetScorer scorer = OlsSubsetScorer.of(sub, y, weights);
     Plan plan = new Plan(this, names, model, b, m, scorer, SubsetKernel.of(sub, y, weights));
-    ParallelTasks.run(executor, plan.taskCount(), plan::runTask);
+    ChunkedTasks.forEach(executor, plan.taskCount(), plan::runTask, true);
     return plan.result();
   }
 

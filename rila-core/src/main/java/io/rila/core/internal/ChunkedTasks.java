@@ -1,4 +1,4 @@
-package io.rila.bootstrap.internal;
+package io.rila.core.internal;
 
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -8,78 +8,94 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the members {@code 0 .. total - 1} of a job in chunks of consecutive members on a caller's
- * {@link Executor}, so that the result does not depend on the executor, the thread count or the
- * order in which chunks finish.
+ * rila's one parallel runner: runs the tasks {@code 0 .. total - 1} of a job (the members of a fit,
+ * the row blocks of a prediction, the cutoffs of a backtest, the subsets of a search, the
+ * feature columns of a builder) in chunks of consecutive tasks on a caller's {@link Executor}, so
+ * that the result does not depend on the executor, the thread count or the order in which chunks
+ * finish. {@link #run} serves jobs with per-thread workers, progress and cancellation; {@link
+ * #forEach} serves plain loops and rethrows a task's exception as it is.
  *
  * <p>The calling thread submits up to {@code helpers} tasks and then works too: every participant
  * claims the next unclaimed chunk until none is left, so a fit finishes even on an executor that
  * never runs its tasks (or runs them on the caller, as {@code Runnable::run} does), and nothing
  * waits on a pool it belongs to. Each participant creates its {@link Worker} (its buffers) once,
- * on its first chunk. The executor is never shut down.
+ * on its first chunk. The executor is never shut down. In particular a caller that is itself the
+ * only thread of the executor it passes (a single-thread executor calling back into rila) runs
+ * every task itself instead of deadlocking, which blocking on futures would do.
  *
- * <p>Between members every participant checks a stop flag, set by a failure, by the cancellation
+ * <p>Between tasks every participant checks a stop flag, set by a failure, by the cancellation
  * check or by an interrupt of the calling thread; after a stop, claimed chunks end at their next
- * member and {@link #run} waits for them before it throws, so no worker touches the job's output
- * after it returns. A member that throws stops the run and is reported as a {@link MemberFailure}
- * naming the member (the lowest-numbered failure seen).
+ * task and {@link #run} waits for them before it throws, so no worker touches the job's output
+ * after it returns, whether it returns or throws (an interrupt included). A task that throws stops
+ * the run and is reported as a {@link TaskFailure} naming the task (the lowest-numbered failure
+ * seen); {@link #forEach} rethrows the failure's own exception.
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
-public final class MemberRunner {
+public final class ChunkedTasks {
 
   /** Progress is reported about this many times per run. */
   private static final int PROGRESS_STEPS = 100;
 
-  /** Per-thread state of a job: buffers sized once, reused for every member it runs. */
+  /** Per-thread state of a job: buffers sized once, reused for every task it runs. */
   public interface Worker {
     /**
-     * Computes one member.
+     * Computes one task.
      *
-     * @param member the member
+     * @param task the task
      */
-    void run(int member);
+    void run(int task);
   }
 
   /** Hears about completed work; called one call at a time. */
   public interface Listener {
+    /** A listener that ignores everything. */
+    Listener NONE = new Listener() {
+      @Override
+      public void chunkDone(int from, int to) {}
+
+      @Override
+      public void progress(int done, int total) {}
+    };
+
     /**
-     * The members {@code from .. to - 1} are complete.
+     * The tasks {@code from .. to - 1} are complete.
      *
-     * @param from the first member of the chunk
-     * @param to one past its last member
+     * @param from the first task of the chunk
+     * @param to one past its last task
      */
     void chunkDone(int from, int to);
 
     /**
-     * About every percent of the members: {@code done} members are complete.
+     * About every percent of the tasks: {@code done} tasks are complete.
      *
-     * @param done members completed so far
-     * @param total members of the run
+     * @param done tasks completed so far
+     * @param total tasks of the run
      */
     void progress(int done, int total);
   }
 
-  /** The failure of one member, carrying its number. */
-  public static final class MemberFailure extends RuntimeException {
+  /** The failure of one task, carrying its number. */
+  public static final class TaskFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final int member;
+    private final int task;
 
-    MemberFailure(int member, Throwable cause) {
-      super("member " + member + ": " + cause, cause);
-      this.member = member;
+    TaskFailure(int task, Throwable cause) {
+      super("task " + task + ": " + cause, cause);
+      this.task = task;
     }
 
     /**
-     * The member that failed.
+     * The task that failed.
      *
      * @return its number
      */
-    public int member() {
-      return member;
+    public int task() {
+      return task;
     }
   }
 
@@ -98,11 +114,11 @@ public final class MemberRunner {
   private int settled;
   private int done;
   private int reportedStep;
-  private int failedMember = Integer.MAX_VALUE;
+  private int failedTask = Integer.MAX_VALUE;
   private Throwable failure;
   private boolean wasCancelled;
 
-  private MemberRunner(
+  private ChunkedTasks(
       int total, int chunkSize, Supplier<? extends Worker> workers,
       Listener listener, BooleanSupplier cancelled, boolean interruptible) {
     this.total = total;
@@ -117,7 +133,7 @@ public final class MemberRunner {
   /**
    * The default chunk size: about {@value #PROGRESS_STEPS} chunks per run.
    *
-   * @param total the number of members
+   * @param total the number of tasks
    * @return the chunk size, {@code >= 1}
    */
   public static int defaultChunkSize(int total) {
@@ -144,19 +160,19 @@ public final class MemberRunner {
   }
 
   /**
-   * Runs all members and returns the number of threads that took part.
+   * Runs all tasks and returns the number of threads that took part.
    *
-   * @param total the number of members, {@code >= 1}
-   * @param chunkSize members per chunk, {@code >= 1}
+   * @param total the number of tasks, {@code >= 1}
+   * @param chunkSize tasks per chunk, {@code >= 1}
    * @param executor where helper tasks run
    * @param helpers how many helper tasks to submit
    * @param workers makes one worker per participating thread
    * @param listener hears about completed chunks and progress
-   * @param cancelled polled between members; true stops the run
+   * @param cancelled polled between tasks; true stops the run
    * @param interruptible whether an interrupt of the calling thread (or of a participating
    *     thread) stops the run; otherwise interrupts are only passed on (the flag is set again)
    * @return the number of threads that ran at least one chunk
-   * @throws MemberFailure if a member failed
+   * @throws TaskFailure if a task failed
    * @throws CancellationException if {@code cancelled} turned true, or the run is interruptible
    *     and a participating thread was interrupted (the caller's interrupt flag is then set
    *     again)
@@ -167,9 +183,59 @@ public final class MemberRunner {
       Supplier<? extends Worker> workers, Listener listener,
       BooleanSupplier cancelled, boolean interruptible) {
     Objects.requireNonNull(executor, "executor");
-    MemberRunner runner =
-        new MemberRunner(total, chunkSize, workers, listener, cancelled, interruptible);
+    ChunkedTasks runner =
+        new ChunkedTasks(total, chunkSize, workers, listener, cancelled, interruptible);
     return runner.execute(executor, Math.min(helpers, runner.chunks - 1));
+  }
+
+  /**
+   * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)}, one task per chunk, on
+   * the executor with the calling thread taking part, and returns when all have finished. Each
+   * task must write only its own outputs. The first failure stops the tasks not yet started and
+   * is rethrown as it is (the lowest-numbered one seen).
+   *
+   * @param executor where helper tasks run, or null to run every task on the calling thread
+   * @param count the number of tasks, {@code >= 0}
+   * @param task the work of one task
+   * @param interruptible whether an interrupt of the calling thread stops the run with {@link
+   *     CancellationException} (after every started task has finished); otherwise all tasks run
+   *     and the interrupt flag is set again
+   * @throws CancellationException if interruptible and interrupted
+   * @throws RuntimeException or {@link Error} thrown by a task
+   */
+  public static void forEach(
+      Executor executor, int count, IntConsumer task, boolean interruptible) {
+    Objects.requireNonNull(task, "task");
+    if (count <= 0) {
+      return;
+    }
+    Worker worker = task::accept;
+    int helpers = executor == null ? 0 : helpers(executor);
+    try {
+      run(count, 1, executor == null ? Runnable::run : executor, helpers, () -> worker,
+          Listener.NONE, () -> false, interruptible);
+    } catch (TaskFailure e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw (RuntimeException) cause;
+    }
+  }
+
+  /**
+   * How many chunks to cut {@code items} into for {@link #forEach}: a few per processor, at most
+   * one per item, one without an executor.
+   *
+   * @param executor the executor, or null
+   * @param items the number of items
+   * @return the number of chunks, {@code >= 1}
+   */
+  public static int chunks(Executor executor, int items) {
+    if (executor == null) {
+      return 1;
+    }
+    return Math.max(1, Math.min(items, 4 * Runtime.getRuntime().availableProcessors()));
   }
 
   private int execute(Executor executor, int helpers) {
@@ -191,7 +257,7 @@ public final class MemberRunner {
       }
       if (wasCancelled || (interrupted && interruptible)) {
         throw new CancellationException(
-            "fit cancelled after " + done + " of " + total + " members"
+            "cancelled after " + done + " of " + total + " tasks"
                 + (interrupted ? " (thread interrupted)" : ""));
       }
     }
@@ -200,8 +266,8 @@ public final class MemberRunner {
 
   private void throwFailure() {
     Throwable t = failure;
-    if (failedMember != Integer.MAX_VALUE) {
-      throw new MemberFailure(failedMember, t);
+    if (failedTask != Integer.MAX_VALUE) {
+      throw new TaskFailure(failedTask, t);
     }
     if (t instanceof RuntimeException) {
       throw (RuntimeException) t;
@@ -238,19 +304,19 @@ public final class MemberRunner {
       int from = chunk * chunkSize;
       int to = Math.min(total, from + chunkSize);
       boolean complete = false;
-      int member = from;
+      int task = from;
       try {
         if (!stop && worker == null) {
           worker = workers.get();
           participants.incrementAndGet();
         }
-        while (member < to && !shouldStop()) {
-          worker.run(member);
-          member++;
+        while (task < to && !shouldStop()) {
+          worker.run(task);
+          task++;
         }
-        complete = member == to;
+        complete = task == to;
       } catch (RuntimeException | Error e) {
-        fail(member < to && worker != null ? member : -1, e);
+        fail(task < to && worker != null ? task : -1, e);
       }
       settle(from, to, complete);
     }
@@ -270,10 +336,10 @@ public final class MemberRunner {
     return false;
   }
 
-  private void fail(int member, Throwable e) {
+  private void fail(int task, Throwable e) {
     synchronized (lock) {
-      if (member >= 0 && member < failedMember) {
-        failedMember = member;
+      if (task >= 0 && task < failedTask) {
+        failedTask = task;
         failure = e;
       } else if (failure == null) {
         failure = e;
