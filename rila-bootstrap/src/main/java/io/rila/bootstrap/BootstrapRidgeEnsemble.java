@@ -621,7 +621,7 @@ public final class BootstrapRidgeEnsemble {
     RidgeKernel kernel = RidgeKernel.of(x, z);
     TrainingJob job = new TrainingJob(kernel, countWeights, settings.alpha(), form,
         settings.nonNegative(), resampling.samplers(settings.seed(), estimators, n, rowWeights),
-        store.floatArray(), store.doubleArray(), from);
+        store.block(), from);
     String members = whole ? estimators + " members"
         : "members [" + from + ", " + to + ") of " + estimators;
     LOG.debug("bootstrap ridge fit: {}, {} rows x {} features, {} form, up to {} threads,"
@@ -659,8 +659,7 @@ public final class BootstrapRidgeEnsemble {
     String text = settings.withSolveForm(form) + "; rows=" + x.length + "; features="
         + store.features();
     try (Checkpoint checkpoint = Checkpoint.open(checkpointFolder, checkpointEvery, text,
-        Checkpoint.dataHash(x, z, weights), settings.estimators(), store.features(), store.floatArray(),
-        store.doubleArray(), checkpointStreams)) {
+        Checkpoint.dataHash(x, z, weights), store.block(), checkpointStreams)) {
       if (checkpoint.restored() > 0) {
         LOG.info("bootstrap ridge fit resumes from checkpoint {}: {} of {} members restored",
             checkpointFolder, checkpoint.restored(), settings.estimators());

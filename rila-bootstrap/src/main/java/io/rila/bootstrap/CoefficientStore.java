@@ -1,7 +1,7 @@
 package io.rila.bootstrap;
 
+import io.rila.bootstrap.internal.MemberBlock;
 import io.rila.core.internal.Checks;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,23 +28,21 @@ public final class CoefficientStore {
   private final int members;
   private final int features;
   private final int stride;
-  private final float[] floats;
-  private final double[] doubles;
+  /** The numbers and their layout; the block is handed to fits and files, never to users. */
+  private final MemberBlock block;
 
-  private CoefficientStore(int members, int features, float[] floats, double[] doubles) {
-    this.members = members;
-    this.features = features;
+  private CoefficientStore(MemberBlock block) {
+    this.members = block.members();
+    this.features = block.features();
     this.stride = features + 1;
-    this.floats = floats;
-    this.doubles = doubles;
+    this.block = block;
   }
 
-  /** A zero store to be filled by a fit; its array is handed to the fit, not copied. */
+  /** A zero store to be filled by a fit, through its {@link #block()}. */
   static CoefficientStore allocate(int members, int features, Precision precision) {
-    int length = checkedLength(members, features);
-    return precision == Precision.FLOAT
-        ? new CoefficientStore(members, features, new float[length], null)
-        : new CoefficientStore(members, features, null, new double[length]);
+    checkedLength(members, features);
+    return new CoefficientStore(
+        MemberBlock.allocate(members, features, precision == Precision.FLOAT));
   }
 
   /**
@@ -66,7 +64,7 @@ public final class CoefficientStore {
         throw notFinite(i, values[i], features);
       }
     }
-    return new CoefficientStore(members, features, values.clone(), null);
+    return new CoefficientStore(MemberBlock.wrap(members, features, values.clone()));
   }
 
   /**
@@ -88,7 +86,7 @@ public final class CoefficientStore {
         throw notFinite(i, values[i], features);
       }
     }
-    return new CoefficientStore(members, features, null, values.clone());
+    return new CoefficientStore(MemberBlock.wrap(members, features, values.clone()));
   }
 
   /**
@@ -120,15 +118,10 @@ public final class CoefficientStore {
     }
     int members = (int) Math.min(total, Integer.MAX_VALUE);
     CoefficientStore all = allocate(members, first.features, first.precision());
-    int offset = 0;
+    int at = 0;
     for (CoefficientStore part : parts) {
-      int length = part.members * part.stride;
-      if (all.floats != null) {
-        System.arraycopy(part.floats, 0, all.floats, offset, length);
-      } else {
-        System.arraycopy(part.doubles, 0, all.doubles, offset, length);
-      }
-      offset += length;
+      all.block.copyIn(part.block, at);
+      at += part.members;
     }
     return all;
   }
@@ -185,7 +178,7 @@ public final class CoefficientStore {
    * @return {@link Precision#FLOAT} or {@link Precision#DOUBLE}
    */
   public Precision precision() {
-    return floats != null ? Precision.FLOAT : Precision.DOUBLE;
+    return block.single() ? Precision.FLOAT : Precision.DOUBLE;
   }
 
   /**
@@ -209,7 +202,7 @@ public final class CoefficientStore {
   public double coefficient(int member, int feature) {
     checkMember(member);
     Checks.inRange(feature, 0, features - 1, "feature");
-    return get(member * stride + feature);
+    return block.get(member, feature);
   }
 
   /**
@@ -221,7 +214,7 @@ public final class CoefficientStore {
    */
   public double intercept(int member) {
     checkMember(member);
-    return get(member * stride + features);
+    return block.get(member, features);
   }
 
   /**
@@ -236,7 +229,7 @@ public final class CoefficientStore {
   public void copyMember(int member, double[] dst) {
     checkMember(member);
     checkCapacity(dst, stride, "dst");
-    copyOut(member * stride, dst, 0, stride);
+    block.copyOut(member, member + 1, dst, 0);
   }
 
   /**
@@ -251,7 +244,9 @@ public final class CoefficientStore {
   public void copyCoefficients(int member, double[] dst) {
     checkMember(member);
     checkCapacity(dst, features, "dst");
-    copyOut(member * stride, dst, 0, features);
+    for (int j = 0; j < features; j++) {
+      dst[j] = block.get(member, j);
+    }
   }
 
   /**
@@ -293,8 +288,8 @@ public final class CoefficientStore {
    * @throws IllegalArgumentException if the range is out of bounds or {@code dst} is too short
    */
   public void copyMembers(int from, int to, double[] dst, int dstOffset) {
-    int length = checkRange(from, to, dst == null ? -1 : dst.length, dstOffset);
-    copyOut(from * stride, dst, dstOffset, length);
+    checkRange(from, to, dst == null ? -1 : dst.length, dstOffset);
+    block.copyOut(from, to, dst, dstOffset);
   }
 
   /**
@@ -310,18 +305,11 @@ public final class CoefficientStore {
    * @throws IllegalArgumentException if the range is out of bounds or {@code dst} is too short
    */
   public void copyMembers(int from, int to, float[] dst, int dstOffset) {
-    int length = checkRange(from, to, dst == null ? -1 : dst.length, dstOffset);
-    int start = from * stride;
-    if (floats != null) {
-      System.arraycopy(floats, start, dst, dstOffset, length);
-    } else {
-      for (int i = 0; i < length; i++) {
-        dst[dstOffset + i] = (float) doubles[start + i];
-      }
-    }
+    checkRange(from, to, dst == null ? -1 : dst.length, dstOffset);
+    block.copyOut(from, to, dst, dstOffset);
   }
 
-  private int checkRange(int from, int to, int dstLength, int dstOffset) {
+  private void checkRange(int from, int to, int dstLength, int dstOffset) {
     if (dstLength < 0) {
       throw new NullPointerException("dst");
     }
@@ -335,7 +323,6 @@ public final class CoefficientStore {
           "dst: length " + dstLength + " from offset " + dstOffset + " (expected: room for "
               + length + " numbers)");
     }
-    return length;
   }
 
   private void checkMember(int member) {
@@ -350,34 +337,15 @@ public final class CoefficientStore {
     }
   }
 
-  private double get(int index) {
-    return floats != null ? floats[index] : doubles[index];
-  }
-
-  private void copyOut(int start, double[] dst, int dstOffset, int length) {
-    if (floats != null) {
-      for (int i = 0; i < length; i++) {
-        dst[dstOffset + i] = floats[start + i];
-      }
-    } else {
-      System.arraycopy(doubles, start, dst, dstOffset, length);
-    }
-  }
-
   private void column(int position, double[] dst) {
     for (int k = 0; k < members; k++) {
-      dst[k] = get(k * stride + position);
+      dst[k] = block.get(k, position);
     }
   }
 
-  /** The single-precision array a fit writes into, or null; never handed to users. */
-  float[] floatArray() {
-    return floats;
-  }
-
-  /** The double-precision array a fit writes into, or null; never handed to users. */
-  double[] doubleArray() {
-    return doubles;
+  /** The numbers and their layout, for fits, checkpoints, model files and predictions. */
+  MemberBlock block() {
+    return block;
   }
 
   @Override
@@ -391,14 +359,12 @@ public final class CoefficientStore {
     CoefficientStore that = (CoefficientStore) o;
     return members == that.members
         && features == that.features
-        && Arrays.equals(floats, that.floats)
-        && Arrays.equals(doubles, that.doubles);
+        && block.sameNumbers(that.block);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * members + features) + (floats != null ? Arrays.hashCode(floats)
-        : Arrays.hashCode(doubles));
+    return 31 * (31 * members + features) + block.numbersHash();
   }
 
   @Override

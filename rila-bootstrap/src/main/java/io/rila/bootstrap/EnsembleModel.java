@@ -567,9 +567,7 @@ public final class EnsembleModel {
       synchronized (layout) {
         m = layout.matrix;
         if (m == null) {
-          m = store.precision() == Precision.FLOAT
-              ? MemberMatrix.ofFloats(store.floatArray(), store.members(), store.features())
-              : MemberMatrix.ofDoubles(store.doubleArray(), store.members(), store.features());
+          m = MemberMatrix.of(store.block());
           layout.matrix = m;
         }
       }

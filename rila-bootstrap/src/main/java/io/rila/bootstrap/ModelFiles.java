@@ -1,6 +1,7 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.BlockIo;
+import io.rila.bootstrap.internal.MemberBlock;
 import io.rila.core.internal.AtomicFiles;
 import java.io.EOFException;
 import java.io.IOException;
@@ -93,15 +94,10 @@ public final class ModelFiles {
     Objects.requireNonNull(path, "path");
     byte[] header = header(model);
     CoefficientStore store = model.coefficients();
-    int numbers = store.members() * (store.features() + 1);
     AtomicFiles.write(path, out -> {
       BlockIo io = BlockIo.forWriting();
       io.writeBytes(out, header);
-      if (store.precision() == Precision.FLOAT) {
-        io.writeFloats(out, store.floatArray(), 0, numbers);
-      } else {
-        io.writeDoubles(out, store.doubleArray(), 0, numbers);
-      }
+      store.block().write(io, out, 0, store.members());
       out.write(ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN)
           .putInt(io.crc()).array());
     });
@@ -152,15 +148,10 @@ public final class ModelFiles {
       header.put((byte) ' ');
     }
     header.put((byte) '\n');
-    int numbers = store.members() * (store.features() + 1);
     AtomicFiles.write(path, out -> {
       BlockIo io = BlockIo.forWriting();
       io.writeBytes(out, header.array());
-      if (floats) {
-        io.writeFloats(out, store.floatArray(), 0, numbers);
-      } else {
-        io.writeDoubles(out, store.doubleArray(), 0, numbers);
-      }
+      store.block().write(io, out, 0, store.members());
     });
   }
 
@@ -245,9 +236,7 @@ public final class ModelFiles {
     CoefficientStore store = CoefficientStore.allocate(members, features, precision);
     long at = PREFIX + headerLength;
     try {
-      at = precision == Precision.FLOAT
-          ? io.readFloats(channel, at, store.floatArray(), 0, (int) numbers)
-          : io.readDoubles(channel, at, store.doubleArray(), 0, (int) numbers);
+      at = store.block().read(io, channel, at);
     } catch (EOFException e) {
       throw problem(path, "truncated while reading (" + e.getMessage() + ")");
     }
@@ -259,7 +248,7 @@ public final class ModelFiles {
           + " is %08x, the file stores %08x: corrupt", io.crc(), storedCrc));
     }
     EnsembleModel model = model(path, header, store);
-    checkFinite(path, store, numbers);
+    checkFinite(path, store);
     return model;
   }
 
@@ -338,17 +327,11 @@ public final class ModelFiles {
     return names;
   }
 
-  private static void checkFinite(Path path, CoefficientStore store, long numbers)
-      throws IOException {
-    float[] floats = store.floatArray();
-    double[] doubles = store.doubleArray();
-    for (int i = 0; i < numbers; i++) {
-      if (floats != null ? !Float.isFinite(floats[i]) : !Double.isFinite(doubles[i])) {
-        int stride = store.features() + 1;
-        throw problem(path, "inconsistent content: member " + i / stride + ", position "
-            + i % stride + " is " + (floats != null ? floats[i] : doubles[i])
-            + " (expected: finite)");
-      }
+  private static void checkFinite(Path path, CoefficientStore store) throws IOException {
+    MemberBlock block = store.block();
+    int bad = block.firstNonFinite(0, store.members());
+    if (bad >= 0) {
+      throw problem(path, "inconsistent content: " + block.describe(bad) + " (expected: finite)");
     }
   }
 

@@ -79,8 +79,7 @@ public final class Checkpoint implements AutoCloseable {
   private final byte[] dataHash;
   private final int members;
   private final int features;
-  private final float[] floats;
-  private final double[] doubles;
+  private final MemberBlock block;
   private final UnaryOperator<OutputStream> streams;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -91,18 +90,16 @@ public final class Checkpoint implements AutoCloseable {
   private boolean writeFailed;
 
   private Checkpoint(
-      Path folder, int everyMembers, String settings, byte[] dataHash, int members,
-      int features, float[] floats, double[] doubles, UnaryOperator<OutputStream> streams,
-      FileChannel lockChannel, FileLock lock) {
+      Path folder, int everyMembers, String settings, byte[] dataHash, MemberBlock block,
+      UnaryOperator<OutputStream> streams, FileChannel lockChannel, FileLock lock) {
     this.folder = folder;
     this.everyMembers = everyMembers;
     this.settings = settings;
     this.settingsBytes = settings.getBytes(StandardCharsets.UTF_8);
     this.dataHash = dataHash.clone();
-    this.members = members;
-    this.features = features;
-    this.floats = floats;
-    this.doubles = doubles;
+    this.members = block.members();
+    this.features = block.features();
+    this.block = block;
     this.streams = streams;
     this.lockChannel = lockChannel;
     this.lock = lock;
@@ -111,17 +108,14 @@ public final class Checkpoint implements AutoCloseable {
 
   /**
    * Opens (creating it if needed) and locks the folder, deletes leftover temporary files, and
-   * restores every member its parts hold into {@code floats} or {@code doubles}.
+   * restores every member its parts hold into {@code block}.
    *
    * @param folder the checkpoint folder
    * @param everyMembers completed members that trigger a new part, {@code >= 1}
    * @param settings everything besides the data that decides the members, as text
    *     ({@code key=value} entries separated by {@code "; "})
    * @param dataHash {@link #dataHash} of the fit's data
-   * @param members the number of members of the fit
-   * @param features the number of features
-   * @param floats the member-major store in single precision, or null
-   * @param doubles the member-major store in double precision, or null
+   * @param block the fit's store: all its members, written by the fit and restored here
    * @param streams wraps the stream each part is written to (identity outside tests)
    * @return the open checkpoint
    * @throws IllegalStateException if the folder is in use by another fit, or holds a part of
@@ -129,8 +123,8 @@ public final class Checkpoint implements AutoCloseable {
    * @throws UncheckedIOException if the folder cannot be created, locked, listed or read
    */
   public static Checkpoint open(
-      Path folder, int everyMembers, String settings, byte[] dataHash, int members, int features,
-      float[] floats, double[] doubles, UnaryOperator<OutputStream> streams) {
+      Path folder, int everyMembers, String settings, byte[] dataHash, MemberBlock block,
+      UnaryOperator<OutputStream> streams) {
     FileChannel channel;
     try {
       Files.createDirectories(folder);
@@ -154,8 +148,8 @@ public final class Checkpoint implements AutoCloseable {
       closeAfter(channel, busy);
       throw busy;
     }
-    Checkpoint checkpoint = new Checkpoint(folder, everyMembers, settings, dataHash, members,
-        features, floats, doubles, streams, channel, lock);
+    Checkpoint checkpoint = new Checkpoint(folder, everyMembers, settings, dataHash, block,
+        streams, channel, lock);
     try {
       AtomicFiles.deleteTemporaryFiles(folder, PART_PREFIX);
       checkpoint.restoreAll();
@@ -369,7 +363,6 @@ public final class Checkpoint implements AutoCloseable {
   }
 
   private void writePart(OutputStream out, List<int[]> ranges) throws IOException {
-    int stride = features + 1;
     ByteBuffer head = ByteBuffer.allocate(FIXED + settingsBytes.length + 8 * ranges.size())
         .order(ByteOrder.LITTLE_ENDIAN);
     head.put(MAGIC).putInt(FORMAT_VERSION).putInt(settingsBytes.length).put(dataHash)
@@ -380,12 +373,7 @@ public final class Checkpoint implements AutoCloseable {
     BlockIo io = BlockIo.forWriting();
     io.writeBytes(out, head.array());
     for (int[] r : ranges) {
-      int length = (r[1] - r[0]) * stride;
-      if (floats != null) {
-        io.writeFloats(out, floats, r[0] * stride, length);
-      } else {
-        io.writeDoubles(out, doubles, r[0] * stride, length);
-      }
+      block.write(io, out, r[0], r[1]);
     }
     out.write(ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(io.crc())
         .array());
@@ -450,8 +438,8 @@ public final class Checkpoint implements AutoCloseable {
           + ": SHA-256 of x, y and weights " + hex(bytes, 16) + "; this fit: "
           + hex(dataHash, 0) + ")");
     }
-    int stride = features + 1;
-    int size = floats != null ? Float.BYTES : Double.BYTES;
+    int stride = block.stride();
+    int size = block.bytesPerNumber();
     long expected = body + 8L * rangeCount + (long) count * stride * size + CRC_BYTES;
     if (count < 1 || expected != bytes.length) {
       throw corrupt(part, "length " + bytes.length + " bytes (expected: " + expected + " for "
@@ -479,20 +467,11 @@ public final class Checkpoint implements AutoCloseable {
     }
     ByteBuffer values = b.position(body + 8 * rangeCount).slice().order(ByteOrder.LITTLE_ENDIAN);
     for (int[] r : ranges) {
-      int offset = r[0] * stride;
-      int length = (r[1] - r[0]) * stride;
-      if (floats != null) {
-        values.asFloatBuffer().get(floats, offset, length);
-      } else {
-        values.asDoubleBuffer().get(doubles, offset, length);
-      }
-      values.position(values.position() + length * size);
-      for (int i = offset; i < offset + length; i++) {
-        double v = floats != null ? floats[i] : doubles[i];
-        if (!Double.isFinite(v)) {
-          throw corrupt(part, "member " + i / stride + ", position " + i % stride + " is " + v
-              + " (expected: finite)");
-        }
+      block.read(values, r[0], r[1]);
+      values.position(values.position() + (r[1] - r[0]) * stride * size);
+      int bad = block.firstNonFinite(r[0], r[1]);
+      if (bad >= 0) {
+        throw corrupt(part, block.describe(bad) + " (expected: finite)");
       }
     }
     for (int[] r : ranges) {

@@ -53,57 +53,38 @@ public final class MemberMatrix {
   }
 
   /**
-   * The feature-major copy of a single-precision member-major array.
+   * The feature-major copy of a store's members, in the store's precision.
    *
-   * @param memberMajor {@code members x (features + 1)}, coefficients then intercept per member
-   * @param members the number of members
-   * @param features the number of features
+   * @param block the members
    * @return a new matrix
    */
-  public static MemberMatrix ofFloats(float[] memberMajor, int members, int features) {
-    int stride = features + 1;
-    float[][] byFeature = new float[features][members];
+  public static MemberMatrix of(MemberBlock block) {
+    int members = block.members();
+    int features = block.features();
+    boolean single = block.single();
+    float[][] floatsByFeature = single ? new float[features][members] : null;
+    double[][] doublesByFeature = single ? null : new double[features][members];
     double[] intercepts = new double[members];
     for (int k0 = 0; k0 < members; k0 += TRANSPOSE_TILE) {
       int k1 = Math.min(members, k0 + TRANSPOSE_TILE);
       for (int j = 0; j < features; j++) {
-        float[] column = byFeature[j];
-        for (int k = k0; k < k1; k++) {
-          column[k] = memberMajor[k * stride + j];
+        if (single) {
+          float[] column = floatsByFeature[j];
+          for (int k = k0; k < k1; k++) {
+            column[k] = (float) block.get(k, j);
+          }
+        } else {
+          double[] column = doublesByFeature[j];
+          for (int k = k0; k < k1; k++) {
+            column[k] = block.get(k, j);
+          }
         }
       }
       for (int k = k0; k < k1; k++) {
-        intercepts[k] = memberMajor[k * stride + features];
+        intercepts[k] = block.get(k, features);
       }
     }
-    return new MemberMatrix(members, features, byFeature, null, intercepts);
-  }
-
-  /**
-   * The feature-major copy of a double-precision member-major array.
-   *
-   * @param memberMajor {@code members x (features + 1)}, coefficients then intercept per member
-   * @param members the number of members
-   * @param features the number of features
-   * @return a new matrix
-   */
-  public static MemberMatrix ofDoubles(double[] memberMajor, int members, int features) {
-    int stride = features + 1;
-    double[][] byFeature = new double[features][members];
-    double[] intercepts = new double[members];
-    for (int k0 = 0; k0 < members; k0 += TRANSPOSE_TILE) {
-      int k1 = Math.min(members, k0 + TRANSPOSE_TILE);
-      for (int j = 0; j < features; j++) {
-        double[] column = byFeature[j];
-        for (int k = k0; k < k1; k++) {
-          column[k] = memberMajor[k * stride + j];
-        }
-      }
-      for (int k = k0; k < k1; k++) {
-        intercepts[k] = memberMajor[k * stride + features];
-      }
-    }
-    return new MemberMatrix(members, features, null, byFeature, intercepts);
+    return new MemberMatrix(members, features, floatsByFeature, doublesByFeature, intercepts);
   }
 
   /**

@@ -30,15 +30,12 @@ public final class TrainingJob implements Supplier<ChunkedTasks.Worker> {
   private final SolveForm form;
   private final boolean nonNegative;
   private final Supplier<CountSampler> samplers;
-  private final float[] floats;
-  private final double[] doubles;
+  private final MemberBlock block;
   private final int firstMember;
   private final int features;
-  private final int stride;
 
   /**
-   * A job for the members from 0 writing into {@code floats} or {@code doubles} (exactly one
-   * non-null).
+   * A job for the members from 0 writing into {@code block}.
    *
    * @param kernel the data (features and the target on the model's scale)
    * @param weights row weights multiplied into the counts, or null for none
@@ -46,18 +43,17 @@ public final class TrainingJob implements Supplier<ChunkedTasks.Worker> {
    * @param form the solve form ({@code AUTO} chooses per member)
    * @param nonNegative whether coefficients are constrained to be {@code >= 0}
    * @param samplers makes one count sampler per worker
-   * @param floats the member-major output in single precision, or null
-   * @param doubles the member-major output in double precision, or null
+   * @param block the output
    */
   public TrainingJob(
       RidgeKernel kernel, double[] weights, double alpha, SolveForm form, boolean nonNegative,
-      Supplier<CountSampler> samplers, float[] floats, double[] doubles) {
-    this(kernel, weights, alpha, form, nonNegative, samplers, floats, doubles, 0);
+      Supplier<CountSampler> samplers, MemberBlock block) {
+    this(kernel, weights, alpha, form, nonNegative, samplers, block, 0);
   }
 
   /**
-   * A job for the members from {@code firstMember} writing into {@code floats} or {@code doubles}
-   * (exactly one non-null), member {@code firstMember + i} at row {@code i}.
+   * A job for the members from {@code firstMember} writing into {@code block}, member {@code
+   * firstMember + i} at its member {@code i}.
    *
    * @param kernel the data (features and the target on the model's scale)
    * @param weights row weights multiplied into the counts, or null for none
@@ -65,38 +61,26 @@ public final class TrainingJob implements Supplier<ChunkedTasks.Worker> {
    * @param form the solve form ({@code AUTO} chooses per member)
    * @param nonNegative whether coefficients are constrained to be {@code >= 0}
    * @param samplers makes one count sampler per worker
-   * @param floats the member-major output in single precision, or null
-   * @param doubles the member-major output in double precision, or null
+   * @param block the output
    * @param firstMember the member the runner's index 0 stands for, {@code >= 0}
    */
   public TrainingJob(
       RidgeKernel kernel, double[] weights, double alpha, SolveForm form, boolean nonNegative,
-      Supplier<CountSampler> samplers, float[] floats, double[] doubles, int firstMember) {
+      Supplier<CountSampler> samplers, MemberBlock block, int firstMember) {
     this.kernel = kernel;
     this.weights = weights;
     this.alpha = alpha;
     this.form = form;
     this.nonNegative = nonNegative;
     this.samplers = samplers;
-    this.floats = floats;
-    this.doubles = doubles;
+    this.block = block;
     this.firstMember = firstMember;
     this.features = kernel.features();
-    this.stride = features + 1;
   }
 
   @Override
   public ChunkedTasks.Worker get() {
     return new Fitter();
-  }
-
-  private static float toFloat(double value) {
-    float f = (float) value;
-    if (Float.isInfinite(f)) {
-      throw new IllegalArgumentException(
-          "coefficient: " + value + " (expected: within float range; use Precision.DOUBLE)");
-    }
-    return f;
   }
 
   /** One thread's buffers. */
@@ -159,16 +143,7 @@ public final class TrainingJob implements Supplier<ChunkedTasks.Worker> {
         throw new IllegalArgumentException(
             "intercept: " + intercept + " (expected: finite)");
       }
-      int offset = index * stride;
-      if (floats != null) {
-        for (int j = 0; j < features; j++) {
-          floats[offset + j] = toFloat(beta[j]);
-        }
-        floats[offset + features] = toFloat(intercept);
-      } else {
-        System.arraycopy(beta, 0, doubles, offset, features);
-        doubles[offset + features] = intercept;
-      }
+      block.setMember(index, beta, intercept);
     }
   }
 }

@@ -28,7 +28,7 @@ class CheckpointTest {
   @TempDir Path dir;
 
   private Checkpoint open(int every, float[] store) {
-    return Checkpoint.open(dir, every, SETTINGS, HASH, MEMBERS, FEATURES, store, null,
+    return Checkpoint.open(dir, every, SETTINGS, HASH, MemberBlock.wrap(MEMBERS, FEATURES, store),
         UnaryOperator.identity());
   }
 

@@ -33,7 +33,7 @@ class MemberMatrixTest {
   void predict_doubleMatchesDotProducts() {
     Random random = new Random(1);
     double[] values = memberMajor(random);
-    MemberMatrix matrix = MemberMatrix.ofDoubles(values, MEMBERS, FEATURES);
+    MemberMatrix matrix = MemberMatrix.of(MemberBlock.wrap(MEMBERS, FEATURES, values));
     double[][] rows = rows(random, 7);
     double[][] out = new double[7][MEMBERS];
     matrix.predict(rows, 0, 7, out, matrix.newScratch());
@@ -59,7 +59,7 @@ class MemberMatrixTest {
     for (int i = 0; i < values.length; i++) {
       floats[i] = (float) values[i];
     }
-    MemberMatrix matrix = MemberMatrix.ofFloats(floats, MEMBERS, FEATURES);
+    MemberMatrix matrix = MemberMatrix.of(MemberBlock.wrap(MEMBERS, FEATURES, floats));
     double[][] rows = rows(random, 6);
     double[][] out = new double[6][MEMBERS];
     matrix.predict(rows, 0, 6, out, matrix.newScratch());
@@ -89,8 +89,8 @@ class MemberMatrixTest {
     }
     double[][] rows = rows(random, 9);
     for (MemberMatrix matrix : new MemberMatrix[] {
-        MemberMatrix.ofDoubles(values, MEMBERS, FEATURES),
-        MemberMatrix.ofFloats(floats, MEMBERS, FEATURES)}) {
+        MemberMatrix.of(MemberBlock.wrap(MEMBERS, FEATURES, values)),
+        MemberMatrix.of(MemberBlock.wrap(MEMBERS, FEATURES, floats))}) {
       double[][] together = new double[9][MEMBERS];
       matrix.predict(rows, 0, 9, together, matrix.newScratch());
       MemberMatrix.Scratch scratch = matrix.newScratch();

@@ -67,7 +67,7 @@ class TrainingJobTest {
     int[] counts = {2, 0, 1, 3, 1, 1};
     double[] out = new double[3];
     TrainingJob job = new TrainingJob(RidgeKernel.of(X, Y), w, 0.4, SolveForm.PRIMAL, false,
-        () -> new Scripted(counts), null, out);
+        () -> new Scripted(counts), MemberBlock.wrap(1, 2, out));
     job.get().run(0);
     double[] expected = refit(counts, w, 0.4);
     for (int j = 0; j < 3; j++) {
@@ -80,8 +80,8 @@ class TrainingJobTest {
     double[] w = {1, 0, 0, 0, 0, 1};
     Scripted sampler = new Scripted(new int[] {0, 3, 3, 0, 0, 0}, new int[] {1, 1, 0, 0, 0, 4});
     float[] out = new float[3];
-    new TrainingJob(RidgeKernel.of(X, Y), w, 1.0, SolveForm.AUTO, false, () -> sampler, out,
-        null).get().run(0);
+    new TrainingJob(RidgeKernel.of(X, Y), w, 1.0, SolveForm.AUTO, false, () -> sampler,
+        MemberBlock.wrap(1, 2, out)).get().run(0);
     assertThat(sampler.draws).isEqualTo(2);
     double[] expected = refit(new int[] {1, 1, 0, 0, 0, 4}, w, 1.0);
     for (int j = 0; j < 3; j++) {
@@ -94,7 +94,7 @@ class TrainingJobTest {
     double[] w = {1, 0, 0, 0, 0, 0};
     Scripted sampler = new Scripted(new int[] {0, 6, 0, 0, 0, 0});
     TrainingJob job = new TrainingJob(RidgeKernel.of(X, Y), w, 1.0, SolveForm.AUTO, false,
-        () -> sampler, new float[3], null);
+        () -> sampler, MemberBlock.wrap(1, 2, new float[3]));
     assertThatThrownBy(() -> job.get().run(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(TrainingJob.MAX_DRAWS + " resamples in a row");
@@ -106,7 +106,8 @@ class TrainingJobTest {
     double[] out = new double[4 * 3];
     Arrays.fill(out, -7);
     new TrainingJob(RidgeKernel.of(X, Y), null, 1.0, SolveForm.DUAL, false,
-        () -> new Scripted(new int[] {1, 1, 1, 1, 1, 1}), null, out).get().run(2);
+        () -> new Scripted(new int[] {1, 1, 1, 1, 1, 1}), MemberBlock.wrap(4, 2, out)).get()
+        .run(2);
     for (int i = 0; i < out.length; i++) {
       assertThat(out[i] == -7).as("index %d", i).isEqualTo(i < 6 || i >= 9);
     }
@@ -117,7 +118,7 @@ class TrainingJobTest {
     double[][] x = {{1e-30}, {2e-30}, {3e-30}};
     double[] y = {1e10, 2e10, 3e10};
     TrainingJob job = new TrainingJob(RidgeKernel.of(x, y), null, 0, SolveForm.PRIMAL, false,
-        () -> new Scripted(new int[] {1, 1, 1}), new float[2], null);
+        () -> new Scripted(new int[] {1, 1, 1}), MemberBlock.wrap(1, 1, new float[2]));
     assertThatThrownBy(() -> job.get().run(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Precision.DOUBLE");
