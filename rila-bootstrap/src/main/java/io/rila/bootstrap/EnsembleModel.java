@@ -1,18 +1,20 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.MemberMatrix;
+import io.rila.core.frame.Frame;
+import io.rila.core.internal.Checks;
 import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.stats.NanPolicy;
 import io.rila.core.stats.Quantiles;
-import io.rila.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -588,6 +590,110 @@ public final class EnsembleModel {
       }
     }
     return quantiles.clone();
+  }
+
+  /**
+   * Predicts a row given by feature name: the names must be exactly the model's {@link
+   * #featureNames()}, in any order, so a row built in another order is never matched by position.
+   * Equal to {@link #predict(double[], double...)} with the values put in the model's order.
+   *
+   * <pre>{@code
+   * Summary s = model.predict(Map.of("prudential_rate", 3.5, "competitor_mean", 3.1));
+   * }</pre>
+   *
+   * @param row a finite value for each of the model's features
+   * @param quantiles the levels, each in {@code [0, 1]}; none means {@code 0.025, 0.5, 0.975}
+   * @return the summary
+   * @throws NullPointerException if {@code row} or a value is null
+   * @throws IllegalArgumentException if a feature is missing, a name is not a feature (both are
+   *     named), a value is not finite, or a level is outside {@code [0, 1]}
+   */
+  public Summary predict(Map<String, Double> row, double... quantiles) {
+    return predict(namedRow(row, "row"), quantiles);
+  }
+
+  /**
+   * Predicts every row of a frame, taking the model's features from the columns of the same
+   * names (other columns are ignored): {@link #predict(double[][], double...)} of {@code
+   * frame.toRowMatrix(featureNames())}. The rows are labelled by the frame's dates ({@code
+   * 2024-01-05}) when it has an index, else {@code "0"}, {@code "1"}, ...
+   *
+   * @param frame rows with a column for each of the model's features, at least one row
+   * @param quantiles the levels, each in {@code [0, 1]}; none means {@code 0.025, 0.5, 0.975}
+   * @return one summary per row
+   * @throws NullPointerException if {@code frame} is null
+   * @throws IllegalArgumentException if a feature column is missing (named, with the frame's
+   *     columns), the frame has no rows, a value is not finite (the message names the column and
+   *     row), or a level is outside {@code [0, 1]}
+   */
+  public SummaryTable predict(Frame frame, double... quantiles) {
+    Objects.requireNonNull(frame, "frame");
+    for (String name : featureNames) {
+      FrameColumns.require(frame, name, "frame");
+    }
+    if (frame.rows() == 0) {
+      throw new IllegalArgumentException("frame: 0 rows (expected: at least one)");
+    }
+    SummaryTable table = predict(FrameColumns.finiteRows(frame, featureNames), quantiles);
+    if (!frame.hasIndex()) {
+      return table;
+    }
+    List<String> dates = new ArrayList<>(frame.rows());
+    for (int i = 0; i < frame.rows(); i++) {
+      dates.add(frame.date(i).toString());
+    }
+    return table.withLabels(dates);
+  }
+
+  /**
+   * Scenarios around a baseline row given by feature name (see {@link #predict(Map,
+   * double...)}): {@link #scenarios(double[], List, double...)} with the values put in the
+   * model's order.
+   *
+   * @param baselineRow a finite value for each of the model's features
+   * @param scenarios the scenarios, at least one
+   * @param quantiles the levels, each in {@code [0, 1]}; none means {@code 0.025, 0.5, 0.975}
+   * @return the scenario table
+   * @throws NullPointerException if an argument, a value or a scenario is null
+   * @throws IllegalArgumentException as {@link #predict(Map, double...)} for the row, and as
+   *     {@link #scenarios(double[], List, double...)}
+   */
+  public ScenarioTable scenarios(
+      Map<String, Double> baselineRow, List<Scenario> scenarios, double... quantiles) {
+    return scenarios(namedRow(baselineRow, "baselineRow"), scenarios, quantiles);
+  }
+
+  /** The values of a named row in feature order, checked against the feature names. */
+  private double[] namedRow(Map<String, Double> row, String name) {
+    Objects.requireNonNull(row, name);
+    List<String> missing = new ArrayList<>();
+    double[] values = new double[features()];
+    for (int j = 0; j < values.length; j++) {
+      Double v = row.get(featureNames.get(j));
+      if (v == null) {
+        if (row.containsKey(featureNames.get(j))) {
+          throw new NullPointerException(name + ".get(\"" + featureNames.get(j) + "\")");
+        }
+        missing.add(featureNames.get(j));
+      } else {
+        values[j] = v;
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(name + ": no value for " + missing
+          + " (expected: one value for each feature " + featureNames + ")");
+    }
+    if (row.size() != values.length) {
+      List<String> unknown = new ArrayList<>();
+      for (String key : row.keySet()) {
+        if (!featureNames.contains(key)) {
+          unknown.add(key);
+        }
+      }
+      throw new IllegalArgumentException(name + ": " + unknown + " are not features of this model"
+          + " (expected: the features " + featureNames + " only)");
+    }
+    return values;
   }
 
   private void checkRow(double[] row, String name) {

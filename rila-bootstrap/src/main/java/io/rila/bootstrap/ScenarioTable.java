@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.core.frame.Frame;
 import java.util.List;
 
 /**
@@ -112,6 +113,22 @@ public final class ScenarioTable {
    * An aligned text table: the baseline, then one line per scenario with the level, the
    * difference and the percent change, each as mean and quantiles.
    */
+  /**
+   * The scenarios as a frame, one row per scenario (in order; the labels are {@link #labels()}):
+   * the columns of {@link SummaryTable#toFrame()} for the levels, the paired differences and the
+   * percent changes, prefixed {@code level_}, {@code difference_} and {@code percentChange_}
+   * (such as {@code difference_q0.975}). The baseline is {@link #baseline()}.
+   *
+   * @return a new frame of {@link #size()} rows
+   */
+  public Frame toFrame() {
+    Frame.Builder b = Frame.builder();
+    levels.appendColumns(b, "level_");
+    differences.appendColumns(b, "difference_");
+    percentChanges.appendColumns(b, "percentChange_");
+    return b.build();
+  }
+
   @Override
   public String toString() {
     double[] lv = levels.levels();

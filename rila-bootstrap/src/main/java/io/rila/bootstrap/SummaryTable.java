@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.core.frame.Frame;
 import java.util.List;
 import java.util.Locale;
 
@@ -138,6 +139,36 @@ public final class SummaryTable {
   }
 
   /** An aligned text table: one line per row, the label, the mean and each quantile. */
+  /** The same rows with other labels (as many). */
+  SummaryTable withLabels(List<String> newLabels) {
+    return new SummaryTable(newLabels, levels, means, quantiles);
+  }
+
+  /**
+   * The table as a frame, one row per label (in order; the labels themselves are {@link
+   * #labels()}): a column {@code mean}, then one per level named {@code q} and the level, such as
+   * {@code q0.025}, {@code q0.5}, {@code q0.975}. Write it with {@code FrameCsv}.
+   *
+   * @return a new frame of {@link #size()} rows and {@code 1 + levels().length} columns
+   */
+  public Frame toFrame() {
+    return appendColumns(Frame.builder(), "").build();
+  }
+
+  /** Adds this table's columns, their names prefixed. */
+  Frame.Builder appendColumns(Frame.Builder b, String prefix) {
+    int rows = size();
+    b.column(prefix + "mean", means.clone());
+    for (int l = 0; l < levels.length; l++) {
+      double[] column = new double[rows];
+      for (int r = 0; r < rows; r++) {
+        column[r] = quantiles[r * levels.length + l];
+      }
+      b.column(prefix + "q" + levels[l], column);
+    }
+    return b;
+  }
+
   @Override
   public String toString() {
     String[][] cells = new String[size() + 1][levels.length + 2];

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rila.core.frame.Frame;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,7 +214,7 @@ class EnsembleModelTest {
         .hasMessageContaining("scenario 'a': y9=1.0 matches no feature");
     assertThatThrownBy(() -> model.scenarios(base, List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scenarios: empty");
-    assertThatThrownBy(() -> model.scenarios(null, List.of(Scenario.of("a"))))
+    assertThatThrownBy(() -> model.scenarios((double[]) null, List.of(Scenario.of("a"))))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("baselineRow");
     assertThatThrownBy(() -> model.scenarios(new double[2], List.of(Scenario.of("a"))))
         .isInstanceOf(IllegalArgumentException.class)
@@ -306,5 +310,77 @@ class EnsembleModelTest {
     assertThat(model.coefficients().members()).isEqualTo(301);
     assertThat(model.withExecutor(Runnable::run).coefficients()).isSameAs(model.coefficients());
     assertThat(model.toString()).contains("301 members x 6 features").contains("LOG1P");
+  }
+
+  @Test
+  void predict_namedRowInAnyOrderEqualsThePositionalRow() {
+    EnsembleModel m = BootstrapRidgeEnsemble.newBuilder().estimators(50).seed(3).build()
+        .fit(frame(), "y", List.of("b", "a", "c"));
+    Map<String, Double> row = new LinkedHashMap<>();
+    row.put("c", 0.3);
+    row.put("a", -1.0);
+    row.put("b", 2.0);
+    double[] positional = {2.0, -1.0, 0.3};
+    assertThat(m.predict(row)).isEqualTo(m.predict(positional));
+    assertThat(m.predict(row, 0.1, 0.9)).isEqualTo(m.predict(positional, 0.1, 0.9));
+    List<Scenario> sweep = Scenario.sweep("a", 0.0, 1.0);
+    assertThat(m.scenarios(row, sweep).toString())
+        .isEqualTo(m.scenarios(positional, sweep).toString());
+  }
+
+  @Test
+  void predict_namedRowBadInput() {
+    EnsembleModel m = BootstrapRidgeEnsemble.newBuilder().estimators(20).build()
+        .fit(frame(), "y", List.of("a", "b"));
+    assertThatThrownBy(() -> m.predict(Map.of("a", 1.0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("row: no value for [b] (expected: one value for each feature [a, b])");
+    assertThatThrownBy(() -> m.predict(Map.of("a", 1.0, "b", 2.0, "z", 3.0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row: [z] are not features of this model");
+    assertThatThrownBy(() -> m.predict(Map.of("a", 1.0, "b", Double.NaN)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(b): NaN");
+    Map<String, Double> withNull = new HashMap<>();
+    withNull.put("a", 1.0);
+    withNull.put("b", null);
+    assertThatThrownBy(() -> m.predict(withNull)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("b");
+    assertThatThrownBy(() -> m.predict((Map<String, Double>) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("row");
+  }
+
+  @Test
+  void predict_frameMatchesColumnsByName() {
+    EnsembleModel m = BootstrapRidgeEnsemble.newBuilder().estimators(40).seed(9).build()
+        .fit(frame(), "y", List.of("a", "b"));
+    Frame other = Frame.builder()
+        .index(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 12))
+        .column("extra", new double[] {7, 7})
+        .column("b", new double[] {0.5, -0.5})
+        .column("a", new double[] {1, 2})
+        .build();
+    SummaryTable t = m.predict(other);
+    SummaryTable positional = m.predict(new double[][] {{1, 0.5}, {2, -0.5}});
+    assertThat(t.labels()).containsExactly("2024-01-05", "2024-01-12");
+    for (int r = 0; r < 2; r++) {
+      assertThat(t.summary(r)).isEqualTo(positional.summary(r));
+    }
+    assertThatThrownBy(() -> m.predict(other.drop("a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("frame: no column 'a'");
+    assertThatThrownBy(() -> m.predict(other.rowRange(0, 0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frame: 0 rows");
+  }
+
+  private static Frame frame() {
+    double[] a = new double[X.length];
+    double[] b = new double[X.length];
+    double[] c = new double[X.length];
+    for (int i = 0; i < X.length; i++) {
+      a[i] = X[i][0];
+      b[i] = X[i][1];
+      c[i] = X[i][2];
+    }
+    return Frame.builder().column("a", a).column("b", b).column("c", c).column("y", Y).build();
   }
 }

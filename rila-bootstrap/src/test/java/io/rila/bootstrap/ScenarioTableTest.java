@@ -3,6 +3,7 @@ package io.rila.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rila.core.frame.Frame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,14 @@ class ScenarioTableTest {
         .contains("change % mean");
     assertThat(lines[1]).startsWith("baseline").contains("10.0000").contains("9.00000");
     assertThat(lines[2]).startsWith("r=1").contains("12.0000").contains("22.0000");
+  }
+
+  @Test
+  void toFrame_levelsDifferencesAndPercentChanges() {
+    Frame f = table().toFrame();
+    assertThat(f.columnNames()).containsExactly("level_mean", "level_q0.5", "difference_mean",
+        "difference_q0.5", "percentChange_mean", "percentChange_q0.5");
+    assertThat(f.rows()).isEqualTo(1);
+    assertThat(f.toRowMatrix()[0]).containsExactly(12, 11, 2, 2, 20, 22);
   }
 }

@@ -3,6 +3,7 @@ package io.rila.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rila.core.frame.Frame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,14 @@ class SummaryTableTest {
         .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("levelIndex: 2");
     assertThatThrownBy(() -> T.summary(-1))
         .isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("row: -1");
+  }
+
+  @Test
+  void toFrame_oneRowPerLabel() {
+    Frame f = T.toFrame();
+    assertThat(f.columnNames()).containsExactly("mean", "q0.1", "q0.9");
+    assertThat(f.column("mean")).containsExactly(1.5, -2);
+    assertThat(f.column("q0.1")).containsExactly(1, -3);
+    assertThat(f.column("q0.9")).containsExactly(2, -1);
   }
 }
