@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Saves fitted ensembles to files, loads them back, and exports their coefficients for numpy.
@@ -28,6 +31,7 @@ import java.util.concurrent.ForkJoinPool;
  * ModelFiles.save(model, Path.of("models/sales-2024w18.rila"));
  * EnsembleModel same = ModelFiles.load(Path.of("models/sales-2024w18.rila"));
  * ModelFiles.exportNpy(model, Path.of("models/sales-2024w18.npy"));   // numpy.load(...)
+ * EnsembleModel imported = ModelFiles.importNpy(Path.of("bagging.npy"), settings, names, rows);
  * }</pre>
  *
  * <p><b>The model file</b> ({@code docs/model-files.md} gives it byte by byte) is little-endian:
@@ -50,7 +54,7 @@ import java.util.concurrent.ForkJoinPool;
  * ({@link Precision#FLOAT}) or {@code <f8} ({@link Precision#DOUBLE}), shape {@code (members,
  * features + 1)}, C order: row {@code k} is member {@code k}'s coefficients in feature order,
  * then its intercept in the last column. It carries no settings or names; keep the model file
- * for that.
+ * for that. {@link #importNpy} reads such an array back, with settings given by the caller.
  *
  * <p>Thread safety: stateless; concurrent calls are safe (concurrent saves to one path each
  * succeed, the last rename wins). Allocation: saving and exporting use a 1 MiB buffer and the
@@ -77,6 +81,11 @@ public final class ModelFiles {
 
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
   private static final int NPY_ALIGN = 64;
+  private static final Pattern NPY_DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+  private static final Pattern NPY_ORDER =
+      Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern NPY_SHAPE =
+      Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,?\\s*\\)");
 
   private ModelFiles() {}
 
@@ -153,6 +162,108 @@ public final class ModelFiles {
       io.writeBytes(out, header.array());
       store.block().write(io, out, 0, store.members());
     });
+  }
+
+  /**
+   * Reads a numpy {@code .npy} array of shape {@code (members, features + 1)} (the layout {@link
+   * #exportNpy} writes: each row a member, its coefficients in feature order, then its intercept)
+   * into a model with these settings: for members fitted elsewhere, such as the estimators of a
+   * scikit-learn {@code BaggingRegressor(Ridge)} ({@code docs/model-files.md} shows the Python
+   * side). Accepted: format versions 1.0 to 3.0, dtype {@code <f4} (read as {@link
+   * Precision#FLOAT}) or {@code <f8} ({@link Precision#DOUBLE}), C order, every number finite.
+   * The settings' estimator count must be the array's rows and their precision its dtype's.
+   *
+   * <pre>{@code
+   * EnsembleSettings settings = EnsembleSettings.newBuilder().estimators(1000).alpha(1.0)
+   *     .precision(Precision.DOUBLE).build();
+   * EnsembleModel model = ModelFiles.importNpy(Path.of("bagging.npy"), settings,
+   *     List.of("rate", "spread"), 152);
+   * }</pre>
+   *
+   * @param path the {@code .npy} file
+   * @param settings the settings the members were fitted with
+   * @param featureNames the feature names ({@code features} of them), or null for {@code x0,
+   *     x1, ...}
+   * @param trainingRows the rows the members were fitted on, {@code >= 1}
+   * @return the model (batched predictions on {@link ForkJoinPool#commonPool()})
+   * @throws NullPointerException if {@code path} or {@code settings} is null
+   * @throws IllegalArgumentException if the settings, names or rows do not fit the array (as
+   *     {@link EnsembleModel#of})
+   * @throws IOException if the file cannot be read, or is not such an array: the message names
+   *     the file and what is wrong (magic, version, dtype, order, shape, length, a number that is
+   *     not finite)
+   */
+  public static EnsembleModel importNpy(Path path, EnsembleSettings settings,
+      List<String> featureNames, int trainingRows) throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(settings, "settings");
+    byte[] bytes = Files.readAllBytes(path);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < 6; i++) {
+      if (bytes.length <= i || bytes[i] != NPY_MAGIC[i]) {
+        throw npyProblem(path, "does not start with \\x93NUMPY: not an .npy file");
+      }
+    }
+    int major = bytes.length > 7 ? bytes[6] : -1;
+    int lengthBytes = major == 1 ? 2 : 4;
+    if (major < 1 || major > 3 || bytes.length < 8 + lengthBytes) {
+      throw npyProblem(path, "format version " + major + " (expected: 1, 2 or 3)");
+    }
+    long headerLength = major == 1 ? Short.toUnsignedInt(b.getShort(8))
+        : Integer.toUnsignedLong(b.getInt(8));
+    long dataStart = 8 + lengthBytes + headerLength;
+    if (dataStart > bytes.length) {
+      throw npyProblem(path, "header of " + headerLength + " bytes runs past the file's "
+          + bytes.length + " bytes: truncated");
+    }
+    String dict = new String(bytes, 8 + lengthBytes, (int) headerLength,
+        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    Matcher descr = NPY_DESCR.matcher(dict);
+    Matcher order = NPY_ORDER.matcher(dict);
+    Matcher shape = NPY_SHAPE.matcher(dict);
+    if (!descr.find() || !order.find()) {
+      throw npyProblem(path, "header " + dict.trim() + " (expected: 'descr' and 'fortran_order')");
+    }
+    String dtype = descr.group(1);
+    if (!dtype.equals("<f4") && !dtype.equals("<f8")) {
+      throw npyProblem(path, "dtype '" + dtype + "' (expected: '<f4' or '<f8', little-endian"
+          + " float32 or float64)");
+    }
+    if (!order.group(1).equals("False")) {
+      throw npyProblem(path, "fortran_order True (expected: False, C order; save"
+          + " np.ascontiguousarray(a))");
+    }
+    if (!shape.find()) {
+      throw npyProblem(path, "header " + dict.trim() + " (expected: a two-dimensional 'shape',"
+          + " (members, features + 1))");
+    }
+    long rows = Long.parseLong(shape.group(1));
+    long columns = Long.parseLong(shape.group(2));
+    if (rows < 1 || columns < 2 || rows * columns > MAX_NUMBERS) {
+      throw npyProblem(path, "shape (" + rows + ", " + columns + ") (expected: at least 1"
+          + " member and 2 columns, features then the intercept)");
+    }
+    int size = dtype.equals("<f4") ? Float.BYTES : Double.BYTES;
+    long expected = dataStart + rows * columns * size;
+    if (bytes.length != expected) {
+      throw npyProblem(path, (bytes.length < expected ? "truncated: " : "wrong length: ")
+          + bytes.length + " bytes (expected: " + expected + " for shape (" + rows + ", "
+          + columns + "), " + dtype + ")");
+    }
+    Precision precision = size == Float.BYTES ? Precision.FLOAT : Precision.DOUBLE;
+    CoefficientStore store =
+        CoefficientStore.allocate((int) rows, (int) columns - 1, precision);
+    store.block().read(b.position((int) dataStart).slice().order(ByteOrder.LITTLE_ENDIAN),
+        0, (int) rows);
+    int bad = store.block().firstNonFinite(0, (int) rows);
+    if (bad >= 0) {
+      throw npyProblem(path, store.block().describe(bad) + " (expected: finite)");
+    }
+    return EnsembleModel.of(store, featureNames, trainingRows, settings);
+  }
+
+  private static IOException npyProblem(Path path, String what) {
+    return new IOException("npy file " + path + ": " + what);
   }
 
   // ------------------------------------------------------------------------------------ writing
