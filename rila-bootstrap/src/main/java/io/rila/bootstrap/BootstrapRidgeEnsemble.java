@@ -656,8 +656,10 @@ public final class BootstrapRidgeEnsemble {
    */
   private int trainResumable(TrainingJob job, int helpers, CoefficientStore store, double[][] x,
       double[] z, double[] weights, SolveForm form) {
-    String text = settings.withSolveForm(form) + "; rows=" + x.length + "; features="
-        + store.features();
+    // the settings' text form with the data's shape after the estimator count: the text the
+    // checkpoint format has always compared, so parts written by earlier versions still resume
+    String text = settings.withSolveForm(form).toString().replaceFirst("; ",
+        "; rows=" + x.length + "; features=" + store.features() + "; ");
     try (Checkpoint checkpoint = Checkpoint.open(checkpointFolder, checkpointEvery, text,
         Checkpoint.dataHash(x, z, weights), store.block(), checkpointStreams)) {
       if (checkpoint.restored() > 0) {
