@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * any executor, thread count and completion order. The executor is never shut down. A fit checks
  * between members for an interrupt of the calling thread and for the {@link CancellationToken},
  * and then throws {@link CancellationException}; a member that fails stops the others and the
- * exception names it. One SLF4J INFO line is logged at the start and one at the end (members,
- * shape, solve form, threads, seconds).
+ * exception names it. One SLF4J DEBUG line is logged at the start and one at the end (members,
+ * shape, solve form, threads, seconds), so that batch jobs of many fits stay quiet at INFO; the
+ * model's {@link EnsembleModel#fitTime()} gives the fit's duration.
  *
  * <p><b>Checkpoints.</b> With {@link Builder#checkpoint(Path, int)}, completed members are saved
  * to a folder as the fit runs; a later fit of the same data with the same settings restores them
@@ -469,8 +470,10 @@ public final class BootstrapRidgeEnsemble {
 
   private EnsembleModel fit(
       double[][] x, double[] y, double[] weights, List<String> names, boolean transform) {
+    long start = System.nanoTime();
     CoefficientStore store = fitRange(x, y, weights, transform, 0, settings.estimators());
-    return assemble(store, names, x.length, weights);
+    EnsembleModel model = assemble(store, names, x.length, weights);
+    return model.withFitNanos(System.nanoTime() - start);
   }
 
   /**
@@ -500,7 +503,7 @@ public final class BootstrapRidgeEnsemble {
    * threads, processes or machines), in any order, and joined with {@link CoefficientStore#concat}
    * give the store of one local fit; {@link #assemble} turns it into the model. The data are checked
    * as a whole fit checks them; the memory estimate counts these members only; the checkpoint
-   * folder is not used; one INFO line is logged at the end.
+   * folder is not used; two DEBUG lines are logged.
    *
    * <pre>{@code
    * CoefficientStore head = ensemble.fitMembers(x, y, w, 0, 500);      // on one machine
@@ -676,6 +679,26 @@ public final class BootstrapRidgeEnsemble {
       checkpoint.complete();
       return threads;
     }
+  }
+
+  /**
+   * The progress listener as runner events (for batch jobs such as a backtest, whose tasks are
+   * not members): {@link ChunkedTasks.Listener#NONE} without a listener.
+   */
+  ChunkedTasks.Listener progressEvents() {
+    ProgressListener listener = progressListener;
+    if (listener == null) {
+      return ChunkedTasks.Listener.NONE;
+    }
+    return new ChunkedTasks.Listener() {
+      @Override
+      public void chunkDone(int from, int to) {}
+
+      @Override
+      public void progress(int done, int total) {
+        listener.progress(done, total);
+      }
+    };
   }
 
   /** Runs the members {@code from .. from + count - 1} of {@code job}, indexed from 0. */

@@ -1,16 +1,19 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.LinearModelSimulation;
-import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.random.MemberRandom;
 import io.rila.core.stats.Quantiles;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Monte Carlo calibration study of an ensemble's percentile intervals: data sets are drawn from
@@ -58,6 +61,8 @@ import java.util.function.Supplier;
  * data set and one ensemble at a time; the result holds {@code 2 (p + 1) replications} doubles.
  */
 public final class CoverageStudy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoverageStudy.class);
 
   private static final int UNSET = -1;
 
@@ -151,9 +156,10 @@ public final class CoverageStudy {
         truth[target][r] = truthValue;
       }
     };
+    long started = System.nanoTime();
     try {
       ChunkedTasks.run(replications, 1, executor, ChunkedTasks.helpers(executor), workers,
-          ChunkedTasks.Listener.NONE, () -> false, true);
+          ensemble.progressEvents(), () -> false, true);
     } catch (ChunkedTasks.TaskFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
@@ -165,6 +171,8 @@ public final class CoverageStudy {
       throw new IllegalStateException(
           "replication " + e.task() + ": " + cause.getMessage(), cause);
     }
+    LOG.info("coverage study: {} replications of {} rows, {} members each, {} s", replications,
+        rows, members, String.format(Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e9));
     return new CoverageResult(level, members, ensemble.resampling(), lower, upper, truth);
   }
 

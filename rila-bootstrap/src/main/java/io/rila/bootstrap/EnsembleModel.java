@@ -7,11 +7,13 @@ import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.stats.NanPolicy;
 import io.rila.core.stats.Quantiles;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -65,6 +67,8 @@ public final class EnsembleModel {
   private final EnsembleSettings settings;
   private final Executor executor;
   private final Layout layout;
+  /** The wall-clock nanoseconds of the fit that made this model, or -1 if unknown. */
+  private final long fitNanos;
 
   /** The lazily built prediction layout, shared by copies that differ only in their executor. */
   private static final class Layout {
@@ -122,11 +126,11 @@ public final class EnsembleModel {
       }
     }
     return new EnsembleModel(members, featureNames, trainingRows, settings,
-        ForkJoinPool.commonPool(), new Layout());
+        ForkJoinPool.commonPool(), new Layout(), -1);
   }
 
   private EnsembleModel(CoefficientStore store, List<String> featureNames, int trainingRows,
-      EnsembleSettings settings, Executor executor, Layout layout) {
+      EnsembleSettings settings, Executor executor, Layout layout, long fitNanos) {
     this.store = store;
     this.hasFeatureNames = featureNames != null;
     this.featureNames = featureNames != null ? List.copyOf(featureNames)
@@ -135,6 +139,7 @@ public final class EnsembleModel {
     this.settings = settings;
     this.executor = executor;
     this.layout = layout;
+    this.fitNanos = fitNanos;
   }
 
   private static List<String> defaultNames(int features) {
@@ -156,7 +161,24 @@ public final class EnsembleModel {
   public EnsembleModel withExecutor(Executor executor) {
     Objects.requireNonNull(executor, "executor");
     return new EnsembleModel(store, hasFeatureNames ? featureNames : null, trainingRows, settings,
-        executor, layout);
+        executor, layout, fitNanos);
+  }
+
+  /** This model, recording how long the fit that made it took. */
+  EnsembleModel withFitNanos(long nanos) {
+    return new EnsembleModel(store, hasFeatureNames ? featureNames : null, trainingRows, settings,
+        executor, layout, nanos);
+  }
+
+  /**
+   * How long the fit that returned this model took (wall clock, from the data checks to the
+   * model), for a model returned by a {@code fit} method; empty for models loaded from a file,
+   * imported, built with {@link #of} or assembled from member ranges. Not saved in model files.
+   *
+   * @return the fit's duration, or empty
+   */
+  public Optional<Duration> fitTime() {
+    return fitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(fitNanos));
   }
 
   /**

@@ -473,4 +473,17 @@ class BacktestTest {
     assertThat(r.windowLength()).isEqualTo(13);
     assertThat(b.build().run(X, Y).forecasts()).isEqualTo(r.forecasts());
   }
+
+  @Test
+  void run_progressListenerHearsTheCutoffs() {
+    java.util.List<int[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BootstrapRidgeEnsemble e = ensemble().progressListener((done, total) -> heard.add(
+        new int[] {done, total})).build();
+    backtest(e).executor(Runnable::run).build().run(X, Y);
+    assertThat(heard).isNotEmpty();
+    assertThat(heard.get(heard.size() - 1)).containsExactly(28, 28);
+    for (int[] event : heard) {
+      assertThat(event[1]).as("the total is the cutoffs, 48 - 20").isEqualTo(28);
+    }
+  }
 }

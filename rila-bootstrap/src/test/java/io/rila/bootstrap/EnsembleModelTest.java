@@ -383,4 +383,14 @@ class EnsembleModelTest {
     }
     return Frame.builder().column("a", a).column("b", b).column("c", c).column("y", Y).build();
   }
+
+  @Test
+  void fitTime_presentAfterAFitOnly() {
+    EnsembleModel fitted = model(TargetTransform.IDENTITY, Precision.FLOAT);
+    assertThat(fitted.fitTime()).isPresent();
+    assertThat(fitted.fitTime().get()).isPositive();
+    assertThat(fitted.withExecutor(Runnable::run).fitTime()).isEqualTo(fitted.fitTime());
+    EnsembleModel built = EnsembleModel.of(fitted.coefficients(), null, 40, fitted.settings());
+    assertThat(built.fitTime()).isEmpty();
+  }
 }
