@@ -27,8 +27,10 @@ import io.rila.core.regression.RidgeFit;
 import io.rila.core.regression.RidgeRegression;
 import io.rila.core.stats.Quantiles;
 import io.rila.core.testing.SharedData;
+import io.rila.features.CalendarFeatures;
 import io.rila.features.DecayWeights;
 import io.rila.features.FeaturePipeline;
+import io.rila.features.HolidayRule;
 import io.rila.features.LagFeatures;
 import io.rila.features.RowFilter;
 import java.io.ByteArrayOutputStream;
@@ -37,9 +39,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,6 +183,83 @@ class DocSamplesTest {
     assertThat(loaded.memberPredictions(row)).containsExactly(members);
     assertThat(loaded.scenarios(row, Scenario.sweep("prudential_rate", 1.5, 2.0, 2.5))
         .percentChanges().quantile(2, 1)).isEqualTo(up);
+  }
+
+  @Test
+  void gettingStarted_productionWeeklyAggregated() throws IOException {
+    gettingStartedFeatures();
+    FeaturePipeline pipeline = this.pipeline;
+    List<String> names = NAMES;
+    BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(1_000).alpha(1.0).seed(42L).targetTransform(TargetTransform.LOG1P).build();
+    Path productionCsv = SharedData.dataFile("weekly_aggregated.csv");
+
+    Frame aggregated = FrameCsv.defaults().read(productionCsv);   // no holiday column
+    HolidayRule yearEnd = HolidayRule.dayOfYearAtLeast(360).or(HolidayRule.dayOfYearAtMost(12));
+    Frame production = FeaturePipeline.of(
+        CalendarFeatures.newBuilder().holiday("holiday", yearEnd).build(),   // production's flag
+        RowFilter.newBuilder()
+            .from(LocalDate.of(2021, 4, 4))    // competitor weights start in 2021 Q2
+            .to(LocalDate.of(2026, 1, 11))     // the last week with sales
+            .build())
+        .apply(aggregated);
+    Frame productionFeatures = pipeline.apply(production);
+    EnsembleModel productionModel =
+        ensemble.fit(productionFeatures, "sales", names, "weight");
+    double[] latest = productionFeatures.toRowMatrix(names)[productionFeatures.rows() - 1];
+    Summary nextWeek = productionModel.predict(latest);
+
+    System.out.printf("%d weeks, %s .. %s; latest week %s: sales %.0f [%.0f, %.0f]%n",
+        productionFeatures.rows(), productionFeatures.dates().get(0),
+        productionFeatures.dates().get(productionFeatures.rows() - 1), Arrays.toString(latest),
+        nextWeek.quantile(0.5), nextWeek.quantile(0.025), nextWeek.quantile(0.975));
+    assertThat(aggregated.hasColumn("holiday")).isFalse();
+    // the derived flag is the production system's own: its final_weekly_dataset.csv, by date
+    Frame stored = FrameCsv.defaults().read(SharedData.dataFile("final_weekly_dataset.csv"));
+    Map<LocalDate, Double> storedHoliday = new HashMap<>();
+    for (int i = 0; i < stored.rows(); i++) {
+      storedHoliday.put(stored.dates().get(i), stored.get(i, "holiday"));
+    }
+    Frame flagged = CalendarFeatures.newBuilder().holiday("holiday", yearEnd).build()
+        .apply(aggregated);
+    int compared = 0;
+    for (int i = 0; i < flagged.rows(); i++) {
+      Double flag = storedHoliday.get(flagged.dates().get(i));
+      if (flag != null) {
+        assertThat(flagged.get(i, "holiday")).as("%s", flagged.dates().get(i)).isEqualTo(flag);
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(stored.rows());
+    assertThat(production.column("holiday")).containsExactly(Arrays.copyOfRange(
+        flagged.column("holiday"), 13, 13 + production.rows()));
+    // the rows kept, counted from the file by hand: in the date range, after the first three
+    // (no 3-week lag), not around New Year; every one has sales and a weighted competitor rate
+    int inRange = 0;
+    int expectedRows = 0;
+    for (LocalDate date : aggregated.dates()) {
+      if (!date.isBefore(LocalDate.of(2021, 4, 4)) && !date.isAfter(LocalDate.of(2026, 1, 11))
+          && ++inRange > 3 && date.getDayOfYear() > 12 && date.getDayOfYear() < 360) {
+        expectedRows++;
+      }
+    }
+    assertThat(productionFeatures.rows()).isEqualTo(expectedRows);
+    for (int i = 0; i < productionFeatures.rows(); i++) {
+      assertThat(productionFeatures.get(i, "sales")).isPositive();
+      assertThat(productionFeatures.get(i, "competitor_mid_t2")).isPositive();
+    }
+    // the summary is the members' own; one weighted Ridge fit on all weeks lies inside it
+    double[] members = productionModel.memberPredictions(latest);
+    assertThat(nextWeek.quantiles())
+        .containsExactly(Quantiles.linear(members, 0.025, 0.5, 0.975));
+    double[] z = productionFeatures.column("sales");
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Math.log1p(z[i]);
+    }
+    RidgeFit full = RidgeRegression.fit(productionFeatures.toRowMatrix(names), z,
+        productionFeatures.column("weight"), 1.0);
+    assertThat(Math.expm1(full.predict(latest)))
+        .isBetween(nextWeek.quantile(0.025), nextWeek.quantile(0.975));
   }
 
   // ------------------------------------------------------- migrating-from-scikit-learn.md
