@@ -37,9 +37,9 @@ import java.util.Locale;
  * </pre>
  *
  * <p>The one argument is the folder of the reference data (default {@code testdata/rila-6y20b},
- * the repository's copy, relative to the repository root where the command above runs); it needs {@code inference_training_matrix.csv} and {@code
- * inference_member_baseline_predictions.csv}. A missing or unreadable file prints one line to
- * standard error and exits with status 2.
+ * the repository's copy, relative to the repository root where the command above runs); it needs
+ * {@code inference_training_matrix.csv} and {@code inference_member_baseline_predictions.csv}. A
+ * missing or unreadable file prints one line to standard error and exits with status 2.
  */
 public final class ProductionModelParity {
 
