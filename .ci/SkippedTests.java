@@ -27,7 +27,8 @@ public final class SkippedTests {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".");
     if (!Files.isDirectory(root)) {
-      System.err.println("skipped-tests: " + root + ": not a folder (expected: the repository root)");
+      System.err.println(
+          "skipped-tests: " + root + ": not a folder (expected: the repository root)");
       System.exit(1);
     }
     List<Path> reports = new ArrayList<>();
