@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,6 +57,11 @@ public class BacktestBenchmark {
   /** Reads and prepares the data as the test does. */
   @Setup
   public void setUp() {
+    setUp(null);
+  }
+
+  /** As {@link #setUp()}, with every fit on {@code executor} ({@code null}: the default). */
+  void setUp(Executor executor) {
     Frame weekly;
     try {
       weekly = FrameCsv.defaults().read(Path.of(file));
@@ -75,12 +81,19 @@ public class BacktestBenchmark {
     for (int i = 0; i < weeks.length; i++) {
       weeks[i] = (int) (ChronoUnit.DAYS.between(data.date(0), data.date(i)) / 7);
     }
-    BootstrapRidgeEnsemble template = BootstrapRidgeEnsemble.newBuilder()
+    BootstrapRidgeEnsemble.Builder members = BootstrapRidgeEnsemble.newBuilder()
         .estimators(200).alpha(1.0).seed(42).nonNegative(true)
-        .targetTransform(TargetTransform.LOG1P).build();
-    backtest = Backtest.newBuilder().ensemble(template).start(30)
+        .targetTransform(TargetTransform.LOG1P);
+    if (executor != null) {
+      members.executor(executor);
+    }
+    Backtest.Builder settings = Backtest.newBuilder().ensemble(members.build()).start(30)
         .weights(CutoffWeights.decay(0.98, weeks)).bands(0.95, 0.80).naiveLag(1)
-        .windowLength(26).build();
+        .windowLength(26);
+    if (executor != null) {
+      settings.executor(executor);
+    }
+    backtest = settings.build();
   }
 
   /** The whole backtest: 155 fits and forecasts. */
