@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  * the calling thread ({@code Runnable::run} executors), is warmed up, then timed with {@code
  * ThreadMXBean.getCurrentThreadCpuTime()}. Prints a Markdown table of the median and the minimum
  * over the timed runs, with the load average at the start and the end. JMH (the other classes of
- * this package) remains the reference for wall-clock times; CPU time leaves out waiting for a
- * core, not cache effects of other processes, so on a loaded machine it is still an upper bound.
+ * this package) remains the reference for wall-clock times. The calling thread's CPU time leaves
+ * out waiting for a core and the garbage collector's threads, not the cache effects of other
+ * processes.
  *
  * <pre>{@code
  * java -cp rila-benchmarks/target/benchmarks.jar io.rila.benchmarks.CpuTimes [WARMUP [RUNS]]
