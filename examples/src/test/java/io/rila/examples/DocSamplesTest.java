@@ -679,8 +679,10 @@ class DocSamplesTest {
         .isEqualTo(Files.readString(
             root.resolve("examples/src/main/java/io/rila/examples/TenLines.java")));
 
-    // it runs as printed, on the CSV the README names
-    Path csv = SharedData.sharedDir().resolve("sample").resolve("rila_weekly.csv");
+    // it runs as printed, on the CSV the README names (its default path, from the root)
+    assertThat(block.group(1)).contains("\"testdata/sample/rila_weekly.csv\"");
+    Path csv = root.resolve("testdata/sample/rila_weekly.csv");
+    assertThat(csv).isRegularFile();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream console = System.out;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
