@@ -33,13 +33,13 @@ import java.util.Locale;
  * <pre>
  * mvn -q -pl examples -am -DskipTests package exec:java \
  *     -Dexec.mainClass=io.rila.examples.ProductionModelParity \
- *     -Dexec.args="../shared/data/rila-6y20b"
+ *     -Dexec.args="testdata/rila-6y20b"
  * </pre>
  *
- * <p>The one argument is the folder of the reference data (default {@code
- * ../shared/data/rila-6y20b}); it needs {@code inference_training_matrix.csv} and {@code
- * inference_member_baseline_predictions.csv}. A missing or unreadable file prints one line to
- * standard error and exits with status 2.
+ * <p>The one argument is the folder of the reference data (default {@code testdata/rila-6y20b},
+ * the repository's copy, relative to the repository root where the command above runs); it needs
+ * {@code inference_training_matrix.csv} and {@code inference_member_baseline_predictions.csv}. A
+ * missing or unreadable file prints one line to standard error and exits with status 2.
  */
 public final class ProductionModelParity {
 
@@ -50,7 +50,7 @@ public final class ProductionModelParity {
   /** The own cap rate of the production baseline row, in percent. */
   static final double BASELINE_OWN_RATE = 0.90;
 
-  static final Path DEFAULT_FOLDER = Path.of("../shared/data/rila-6y20b");
+  static final Path DEFAULT_FOLDER = Path.of("testdata", "rila-6y20b");
 
   private static final double[] LEVELS = {0.025, 0.5, 0.975};
 

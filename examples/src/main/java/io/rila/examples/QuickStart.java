@@ -27,14 +27,18 @@ import java.util.Locale;
  *
  * <pre>
  * mvn -q -pl examples -am -DskipTests package exec:java \
- *     -Dexec.mainClass=io.rila.examples.QuickStart -Dexec.args="quickstart.rila"
+ *     -Dexec.mainClass=io.rila.examples.QuickStart -Dexec.args="rila-demo-output/quickstart.rila"
  * </pre>
  *
- * <p>The one argument is the model file to write (default {@code quickstart.rila} in the working
- * folder). A file that cannot be written prints one line to standard error and exits with status
- * 2.
+ * <p>The one argument is the model file to write (default {@code
+ * rila-demo-output/quickstart.rila}, the demo's git-ignored output folder, created when absent; a
+ * file given as the argument must be in an existing folder). A file that cannot be written prints
+ * one line to standard error and exits with status 2.
  */
 public final class QuickStart {
+
+  /** The model file written when no argument is given: in the demo's output folder. */
+  static final Path DEFAULT_FILE = DemoOptions.DEFAULT_OUT.resolve("quickstart.rila");
 
   private QuickStart() {}
 
@@ -44,8 +48,11 @@ public final class QuickStart {
    * @param args optionally the model file to write
    */
   public static void main(String[] args) {
-    Path file = Path.of(args.length > 0 ? args[0] : "quickstart.rila");
+    Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_FILE;
     try {
+      if (args.length == 0) {
+        Files.createDirectories(DEFAULT_FILE.getParent());
+      }
       run(1_000, file, System.out);
     } catch (IOException e) {
       System.err.println("quickstart: cannot write or read " + file + ": " + e.getMessage());

@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 /**
  * Threads against time on this machine: fits the same bootstrap Ridge ensemble on fixed thread
  * pools of 1, 2, 4, ... threads up to the number of processors and prints a table of the best
- * wall-clock time, the speed-up over one thread and the parallel efficiency. Each fit runs on a
+ * wall-clock time, the speed-up over one thread and the parallel efficiency, after {@value
+ * #WARMUP_ROUNDS} untimed rounds over all thread counts. Each fit runs on a
  * thread of its pool with the pool as the ensemble's executor, so exactly that many threads do the
  * work. Every fit's coefficients are compared bit for bit with the one-thread fit (member streams
  * do not depend on the threads).
@@ -35,6 +36,9 @@ import java.util.concurrent.Executors;
  * program is a quick look at one machine.
  */
 public final class Scaling {
+
+  /** Untimed rounds over all thread counts before the timed fits. */
+  static final int WARMUP_ROUNDS = 3;
 
   /**
    * The size of the experiment.
@@ -153,8 +157,13 @@ public final class Scaling {
     out.printf(Locale.ROOT, "fit of %,d members, %d rows x %d features, best of %d, "
             + "%d processors%n", options.estimators(), options.rows(), options.features(),
         options.repeats(), Runtime.getRuntime().availableProcessors());
-    // warm-up: let the JIT compile the kernels before anything is timed
-    fit(options, data, options.maxThreads());
+    // warm-up: let the JIT compile the kernels before anything is timed, over several rounds
+    // on every pool size (a single warm-up fit left the first timed rows partly unoptimised)
+    for (int round = 0; round < WARMUP_ROUNDS; round++) {
+      for (int threads : counts) {
+        fit(options, data, threads);
+      }
+    }
 
     List<Row> rows = new ArrayList<>(counts.length);
     CoefficientStore reference = null;

@@ -27,16 +27,24 @@ import io.rila.core.regression.RidgeFit;
 import io.rila.core.regression.RidgeRegression;
 import io.rila.core.stats.Quantiles;
 import io.rila.core.testing.SharedData;
+import io.rila.features.CalendarFeatures;
 import io.rila.features.DecayWeights;
 import io.rila.features.FeaturePipeline;
+import io.rila.features.HolidayRule;
 import io.rila.features.LagFeatures;
 import io.rila.features.RowFilter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,6 +183,83 @@ class DocSamplesTest {
     assertThat(loaded.memberPredictions(row)).containsExactly(members);
     assertThat(loaded.scenarios(row, Scenario.sweep("prudential_rate", 1.5, 2.0, 2.5))
         .percentChanges().quantile(2, 1)).isEqualTo(up);
+  }
+
+  @Test
+  void gettingStarted_productionWeeklyAggregated() throws IOException {
+    gettingStartedFeatures();
+    FeaturePipeline pipeline = this.pipeline;
+    List<String> names = NAMES;
+    BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(1_000).alpha(1.0).seed(42L).targetTransform(TargetTransform.LOG1P).build();
+    Path productionCsv = SharedData.dataFile("weekly_aggregated.csv");
+
+    Frame aggregated = FrameCsv.defaults().read(productionCsv);   // no holiday column
+    HolidayRule yearEnd = HolidayRule.dayOfYearAtLeast(360).or(HolidayRule.dayOfYearAtMost(12));
+    Frame production = FeaturePipeline.of(
+        CalendarFeatures.newBuilder().holiday("holiday", yearEnd).build(),   // production's flag
+        RowFilter.newBuilder()
+            .from(LocalDate.of(2021, 4, 4))    // competitor weights start in 2021 Q2
+            .to(LocalDate.of(2026, 1, 11))     // the last week with sales
+            .build())
+        .apply(aggregated);
+    Frame productionFeatures = pipeline.apply(production);
+    EnsembleModel productionModel =
+        ensemble.fit(productionFeatures, "sales", names, "weight");
+    double[] latest = productionFeatures.toRowMatrix(names)[productionFeatures.rows() - 1];
+    Summary nextWeek = productionModel.predict(latest);
+
+    System.out.printf("%d weeks, %s .. %s; latest week %s: sales %.0f [%.0f, %.0f]%n",
+        productionFeatures.rows(), productionFeatures.dates().get(0),
+        productionFeatures.dates().get(productionFeatures.rows() - 1), Arrays.toString(latest),
+        nextWeek.quantile(0.5), nextWeek.quantile(0.025), nextWeek.quantile(0.975));
+    assertThat(aggregated.hasColumn("holiday")).isFalse();
+    // the derived flag is the production system's own: its final_weekly_dataset.csv, by date
+    Frame stored = FrameCsv.defaults().read(SharedData.dataFile("final_weekly_dataset.csv"));
+    Map<LocalDate, Double> storedHoliday = new HashMap<>();
+    for (int i = 0; i < stored.rows(); i++) {
+      storedHoliday.put(stored.dates().get(i), stored.get(i, "holiday"));
+    }
+    Frame flagged = CalendarFeatures.newBuilder().holiday("holiday", yearEnd).build()
+        .apply(aggregated);
+    int compared = 0;
+    for (int i = 0; i < flagged.rows(); i++) {
+      Double flag = storedHoliday.get(flagged.dates().get(i));
+      if (flag != null) {
+        assertThat(flagged.get(i, "holiday")).as("%s", flagged.dates().get(i)).isEqualTo(flag);
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(stored.rows());
+    assertThat(production.column("holiday")).containsExactly(Arrays.copyOfRange(
+        flagged.column("holiday"), 13, 13 + production.rows()));
+    // the rows kept, counted from the file by hand: in the date range, after the first three
+    // (no 3-week lag), not around New Year; every one has sales and a weighted competitor rate
+    int inRange = 0;
+    int expectedRows = 0;
+    for (LocalDate date : aggregated.dates()) {
+      if (!date.isBefore(LocalDate.of(2021, 4, 4)) && !date.isAfter(LocalDate.of(2026, 1, 11))
+          && ++inRange > 3 && date.getDayOfYear() > 12 && date.getDayOfYear() < 360) {
+        expectedRows++;
+      }
+    }
+    assertThat(productionFeatures.rows()).isEqualTo(expectedRows);
+    for (int i = 0; i < productionFeatures.rows(); i++) {
+      assertThat(productionFeatures.get(i, "sales")).isPositive();
+      assertThat(productionFeatures.get(i, "competitor_mid_t2")).isPositive();
+    }
+    // the summary is the members' own; one weighted Ridge fit on all weeks lies inside it
+    double[] members = productionModel.memberPredictions(latest);
+    assertThat(nextWeek.quantiles())
+        .containsExactly(Quantiles.linear(members, 0.025, 0.5, 0.975));
+    double[] z = productionFeatures.column("sales");
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Math.log1p(z[i]);
+    }
+    RidgeFit full = RidgeRegression.fit(productionFeatures.toRowMatrix(names), z,
+        productionFeatures.column("weight"), 1.0);
+    assertThat(Math.expm1(full.predict(latest)))
+        .isBetween(nextWeek.quantile(0.025), nextWeek.quantile(0.975));
   }
 
   // ------------------------------------------------------- migrating-from-scikit-learn.md
@@ -583,36 +668,59 @@ class DocSamplesTest {
   // ---------------------------------------------------------------------- README.md
 
   @Test
-  void readme_tenLines() {
-    Frame weekly = ElasticityDemo.buildFeatures(
-        SyntheticRilaMarket.generate(260, 42L).weekly(), Runnable::run);
-    List<String> features = NAMES;
+  void readme_tenLines() throws IOException {
+    // the README's Java block is TenLines.java character for character, less its package line
+    Path root = SharedData.sharedDir().getParent();
+    Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL)
+        .matcher(Files.readString(root.resolve("README.md")));
+    assertThat(block.find()).as("README.md has a Java sample").isTrue();
+    assertThat("package io.rila.examples;\n\n" + block.group(1))
+        .as("README.md's Java sample vs examples/.../TenLines.java")
+        .isEqualTo(Files.readString(
+            root.resolve("examples/src/main/java/io/rila/examples/TenLines.java")));
+
+    // it runs as printed, on the CSV the README names (its default path, from the root)
+    assertThat(block.group(1)).contains("\"testdata/sample/rila_weekly.csv\"");
+    Path csv = root.resolve("testdata/sample/rila_weekly.csv");
+    assertThat(csv).isRegularFile();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      TenLines.main(new String[] {csv.toString()});
+    } finally {
+      System.setOut(console);
+    }
+
+    // its data: the production model's training matrix, latest week last
+    Frame weekly = FrameCsv.defaults().read(csv);
+    List<String> features = List.of("prudential_rate_current", "prudential_rate_t3",
+        "competitor_mid_t2", "competitor_top5_t2");
     double[] newRow = weekly.toRowMatrix(features)[weekly.rows() - 1];
+    Frame production =
+        FrameCsv.defaults().read(SharedData.dataFile("inference_training_matrix.csv"));
+    assertThat(weekly.rows()).isEqualTo(production.rows()).isEqualTo(152);
+    assertThat(newRow).containsExactly(
+        production.toRowMatrix(features)[production.rows() - 1]);
 
-    BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(10_000)
-        .alpha(1.0)
-        .seed(42L)
-        .resampling(Resampling.iid())
-        .targetTransform(TargetTransform.LOG1P)   // fit log1p(sales), predict sales
-        .build();
-    EnsembleModel model = ensemble.fit(weekly, "sales", features, "weight");   // a Frame, column names
-    Summary next = model.predict(newRow);                      // mean, p2.5, p50, p97.5
+    // what it printed is this model's summary and scenarios, checked member by member
+    EnsembleModel model = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(10_000).alpha(1.0).seed(42L).resampling(Resampling.iid())
+        .targetTransform(TargetTransform.LOG1P).build()
+        .fit(weekly, "sales", features, "weight");
+    Summary next = model.predict(newRow);
     ScenarioTable rates = model.scenarios(newRow, Scenario.sweep("prudential_rate", 1.0, 1.5, 2.0));
-
+    String n = System.lineSeparator();
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(next + n + rates + n);
     double[] members = model.memberPredictions(newRow);
     assertThat(next.mean()).isCloseTo(Arrays.stream(members).average().orElseThrow(),
         within(1e-9 * next.mean()));
     assertThat(next.quantile(0.025)).isEqualTo(Quantiles.linear(members, 0.025));
     assertThat(next.quantile(0.975)).isEqualTo(Quantiles.linear(members, 0.975));
     // the 2.0 scenario, member by member: own-rate features set to 2.0, paired with the baseline
-    assertThat(model.featureNames()).isEqualTo(features);
     double[] scenarioRow = newRow.clone();
-    for (int j = 0; j < NAMES.size(); j++) {
-      if (NAMES.get(j).startsWith("prudential_rate")) {
-        scenarioRow[j] = 2.0;
-      }
-    }
+    scenarioRow[0] = 2.0;
+    scenarioRow[1] = 2.0;
     double[] scenario = model.memberPredictions(scenarioRow);
     double[] change = new double[members.length];
     for (int k = 0; k < change.length; k++) {
@@ -646,12 +754,6 @@ class DocSamplesTest {
       }
       assertThat(samples).as(guide).isPositive();
     }
-    Path readme = Path.of("..", "README.md");
-    Matcher m = block.matcher(Files.readString(readme));
-    assertThat(m.find()).as("README.md has a Java sample").isTrue();
-    assertThat(containsRun(here, normalised(m.group(1))))
-        .as("the README's Java sample is not in DocSamplesTest.readme_tenLines:%n%s", m.group(1))
-        .isTrue();
   }
 
   @Test

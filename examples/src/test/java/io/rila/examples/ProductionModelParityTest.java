@@ -16,7 +16,7 @@ class ProductionModelParityTest {
   @TempDir Path dir;
 
   @Test
-  void run_sharedData_reproducesEveryStoredMember() {
+  void run_referenceData_reproducesEveryStoredMember() {
     Path folder = SharedData.dataFile("inference_training_matrix.csv").getParent();
     SharedData.dataFile("inference_member_baseline_predictions.csv");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -39,6 +39,13 @@ class ProductionModelParityTest {
     assertThat(new String(printed.toByteArray(), StandardCharsets.UTF_8))
         .contains("fitted 1000 members on 152 weeks x 4 features", "rila", "python",
             "max relative difference over 1000 members");
+  }
+
+  @Test
+  void defaultFolder_isTheRepositoryCopy() {
+    Path root = SharedData.sharedDir().getParent();
+    assertThat(root.resolve(ProductionModelParity.DEFAULT_FOLDER).normalize())
+        .isEqualTo(SharedData.dataFile("inference_training_matrix.csv").getParent().normalize());
   }
 
   @Test

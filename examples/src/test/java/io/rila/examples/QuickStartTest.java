@@ -10,6 +10,7 @@ import io.rila.bootstrap.TargetTransform;
 import io.rila.core.frame.Frame;
 import io.rila.core.regression.RidgeFit;
 import io.rila.core.regression.RidgeRegression;
+import io.rila.core.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,5 +79,12 @@ class QuickStartTest {
     assertThatThrownBy(() -> QuickStart.run(20, file,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void defaultFile_isInTheGitIgnoredOutputFolder() throws IOException {
+    assertThat(QuickStart.DEFAULT_FILE.getParent()).isEqualTo(DemoOptions.DEFAULT_OUT);
+    Path gitignore = SharedData.sharedDir().getParent().resolve(".gitignore");
+    assertThat(Files.readAllLines(gitignore)).contains("/" + DemoOptions.DEFAULT_OUT + "/");
   }
 }

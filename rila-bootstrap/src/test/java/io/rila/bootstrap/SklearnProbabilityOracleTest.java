@@ -3,34 +3,26 @@ package io.rila.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rila.bootstrap.internal.CountSampler;
 import io.rila.bootstrap.internal.Samplers;
 import io.rila.core.testing.SharedData;
-import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link Resampling#sklearnCompatible(long, SklearnWeighting)} with {@link
- * SklearnWeighting#PROBABILITY} against {@code oracles/bagging_ridge_probability.json}: scikit-learn
- * 1.8's weighted bagging rule spelled out with numpy 1.24 and scikit-learn's Ridge by {@code
- * rila-benchmarks/python/make_probability_oracle.py} (member seeds, drawn rows, member
- * coefficients, intercepts and predictions).
+ * SklearnWeighting#PROBABILITY} against {@code testdata/oracles/bagging_ridge_probability.json}:
+ * scikit-learn 1.9.1's {@code BaggingRegressor(Ridge)} with {@code sample_weight}, written by {@code
+ * testdata/generators/probability.py} (member seeds, drawn rows, member coefficients, intercepts
+ * and predictions).
  */
 class SklearnProbabilityOracleTest {
 
-  private static final String ORACLE = "/oracles/bagging_ridge_probability.json";
-
-  private static JsonNode oracle() throws IOException {
-    try (InputStream in = SklearnProbabilityOracleTest.class.getResourceAsStream(ORACLE)) {
-      assertThat(in).as(ORACLE).isNotNull();
-      return new ObjectMapper().readTree(in);
-    }
+  private static JsonNode oracle() {
+    return SharedData.oracle("bagging_ridge_probability.json");
   }
 
   @Test
-  void fit_matchesProbabilityBaggingOracle() throws IOException {
+  void fit_matchesProbabilityBaggingOracle() {
     for (JsonNode c : oracle().get("cases")) {
       String name = c.get("name").asText();
       double[][] x = SharedData.matrix(c.get("x"));
@@ -72,7 +64,7 @@ class SklearnProbabilityOracleTest {
   }
 
   @Test
-  void samplers_drawOracleRows() throws IOException {
+  void samplers_drawOracleRows() {
     for (JsonNode c : oracle().get("cases")) {
       String name = c.get("name").asText();
       int n = c.get("n").asInt();

@@ -1,7 +1,5 @@
 package io.rila.core.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,57 +8,89 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Locates the project's shared oracles and reference data ({@code ../shared} beside the checkout).
+ * Locates the project's reference data: the oracles and the production data in the repository's
+ * {@code testdata/} folder ({@code testdata/oracles}, {@code testdata/rila-6y20b}; see
+ * {@code testdata/README.md}).
  *
- * <p>Tests that need them call {@link #oracle(String)} or {@link #dataFile(String)}; both skip the
- * test through a JUnit assumption when the folder is absent, so a user's clone without it still
- * passes. The location comes from the {@code rila.shared.dir} system property (set by the build)
- * and falls back to {@code ../shared} and {@code ../../shared} relative to the working directory.
+ * <p>Tests that need them call {@link #oracle(String)} or {@link #dataFile(String)}. The data
+ * are part of every clone, so a missing folder or file fails the calling test with an
+ * {@link AssertionError} that names the path; nothing is skipped. The location comes from the
+ * {@code rila.testdata.dir} system property (the parent pom sets it to {@code
+ * ${maven.multiModuleProjectDirectory}/testdata}) and otherwise from the first {@code testdata}
+ * folder with an {@code oracles} subfolder found walking up from the working directory, so a
+ * test run from a module folder or an IDE finds it too.
  */
 public final class SharedData {
+
+  /** The system property that names the test-data folder. */
+  public static final String PROPERTY = "rila.testdata.dir";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SharedData() {}
 
-  /** The shared folder, or {@code null} when it is absent. */
+  /** The repository's {@code testdata} folder, or {@code null} when it cannot be found. */
   public static Path sharedDirOrNull() {
-    String configured = System.getProperty("rila.shared.dir");
-    if (configured != null && Files.isDirectory(Path.of(configured, "oracles"))) {
-      return Path.of(configured).toAbsolutePath().normalize();
-    }
-    for (String candidate : new String[] {"../shared", "../../shared"}) {
-      Path p = Path.of(candidate);
+    String configured = System.getProperty(PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      Path p = Path.of(configured).toAbsolutePath().normalize();
       if (Files.isDirectory(p.resolve("oracles"))) {
-        return p.toAbsolutePath().normalize();
+        return p;
+      }
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path p = dir.resolve("testdata");
+      if (Files.isDirectory(p.resolve("oracles"))) {
+        return p.normalize();
       }
     }
     return null;
   }
 
-  /** The shared folder; skips the calling test when it is absent. */
+  /**
+   * The repository's {@code testdata} folder.
+   *
+   * @throws AssertionError when it cannot be found (the calling test fails)
+   */
   public static Path sharedDir() {
     Path dir = sharedDirOrNull();
-    assumeTrue(dir != null, "../shared is absent: test skipped");
+    if (dir == null) {
+      throw new AssertionError("testdata: not found (expected: the repository's testdata folder,"
+          + " from -D" + PROPERTY + "=" + System.getProperty(PROPERTY)
+          + " or walking up from " + Path.of("").toAbsolutePath() + ")");
+    }
     return dir;
   }
 
-  /** A file of {@code shared/data/rila-6y20b}; skips the calling test when it is absent. */
+  /**
+   * A file of {@code testdata/rila-6y20b}.
+   *
+   * @throws AssertionError when the file is missing (the calling test fails)
+   */
   public static Path dataFile(String name) {
-    Path p = sharedDir().resolve("data").resolve("rila-6y20b").resolve(name);
-    assumeTrue(Files.isRegularFile(p), p + " is absent: test skipped");
-    return p;
+    return existing(sharedDir().resolve("rila-6y20b").resolve(name));
   }
 
-  /** The parsed JSON of {@code shared/oracles/NAME}; skips the calling test when it is absent. */
+  /**
+   * The parsed JSON of {@code testdata/oracles/NAME}.
+   *
+   * @throws AssertionError when the file is missing (the calling test fails)
+   */
   public static JsonNode oracle(String name) {
-    Path p = sharedDir().resolve("oracles").resolve(name);
-    assumeTrue(Files.isRegularFile(p), p + " is absent: test skipped");
+    Path p = existing(sharedDir().resolve("oracles").resolve(name));
     try {
       return JSON.readTree(p.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Path existing(Path p) {
+    if (!Files.isRegularFile(p)) {
+      throw new AssertionError(p + ": missing (expected: a file of the repository's testdata,"
+          + " see testdata/README.md)");
+    }
+    return p;
   }
 
   /** A JSON array of numbers as {@code double[]} ({@code null} entries become NaN). */
