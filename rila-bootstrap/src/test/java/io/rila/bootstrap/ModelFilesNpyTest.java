@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,6 +95,40 @@ class ModelFilesNpyTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("featureNames: 2");
     assertThatThrownBy(() -> ModelFiles.importNpy(ok, null, null, 3))
         .isInstanceOf(NullPointerException.class).hasMessage("settings");
+  }
+
+  /** numpy itself writes the array (np.save), as the Python side in docs/model-files.md does. */
+  @Test
+  void importNpy_fileWrittenByNumpy() throws IOException, InterruptedException {
+    Path python = Path.of("/usr/bin/python3");
+    assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+    Path file = dir.resolve("numpy.npy");
+    Process process = new ProcessBuilder(python.toString(), "-c",
+        "import sys\n"
+            + "try:\n"
+            + "    import numpy as np\n"
+            + "except ImportError:\n"
+            + "    print('no numpy'); sys.exit(0)\n"
+            + "coef = np.array([[0.5, -1.0], [2.0, 0.25], [-3.0, 1.5]])\n"
+            + "intercept = np.array([1.0, -2.0, 0.0])\n"
+            + "members = np.array([np.append(c, b) for c, b in zip(coef, intercept)],"
+            + " dtype=np.float64)\n"
+            + "np.save(sys.argv[1], members)\n"
+            + "print('ok')\n",
+        file.toString()).redirectErrorStream(true).start();
+    List<String> lines = new java.util.ArrayList<>();
+    try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+      reader.lines().forEach(lines::add);
+    }
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assumeTrue(!lines.equals(List.of("no numpy")), "python3 has no numpy");
+    assertThat(lines).as("python output").containsExactly("ok");
+    EnsembleSettings settings = EnsembleSettings.newBuilder().estimators(3)
+        .precision(Precision.DOUBLE).build();
+    EnsembleModel model = ModelFiles.importNpy(file, settings, List.of("a", "b"), 20);
+    // member k: b_k + 2 a_k - b'_k at the row (a, b) = (2, -1)
+    assertThat(model.memberPredictions(new double[] {2, -1}))
+        .containsExactly(1.0 + 1.0 + 1.0, -2.0 + 4.0 - 0.25, 0.0 - 6.0 - 1.5);
   }
 
   /** An .npy file as numpy writes it: magic, version, header length, padded dict, data. */
