@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,15 +78,11 @@ public final class JmhResults {
       throw new IOException(file + ": an entry without benchmark name or primary score");
     }
     Map<String, String> params = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.path("params").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.path("params").properties()) {
       params.put(field.getKey(), field.getValue().asText());
     }
     Map<String, Metric> secondary = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> metrics = node.path("secondaryMetrics").fields();
-    while (metrics.hasNext()) {
-      Map.Entry<String, JsonNode> metric = metrics.next();
+    for (Map.Entry<String, JsonNode> metric : node.path("secondaryMetrics").properties()) {
       secondary.put(metric.getKey(), metric(metric.getValue()));
     }
     return new Result(benchmark, node.path("mode").asText(""), node.path("threads").asInt(1),
