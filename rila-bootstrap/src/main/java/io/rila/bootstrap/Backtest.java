@@ -144,11 +144,7 @@ public final class Backtest {
           + "', a frame column (expected: run(Frame, String, List) for a backtest with columns)");
     }
     int p = Checks.finiteMatrix(x, "x");
-    Objects.requireNonNull(y, "y");
-    if (y.length != x.length) {
-      throw new IllegalArgumentException(
-          "y: length " + y.length + " (expected: " + x.length + ", one per row of x)");
-    }
+    Checks.onePerRow(y, x.length, "y");
     TargetTransform transform = ensemble.targetTransform();
     for (int i = 0; i < y.length; i++) {
       if (!transform.accepts(y[i])) {

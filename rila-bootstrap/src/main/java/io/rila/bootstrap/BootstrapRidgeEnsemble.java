@@ -590,7 +590,7 @@ public final class BootstrapRidgeEnsemble {
     Objects.requireNonNull(members, "members");
     Checks.atLeast(rows, 1, "rows");
     if (weights != null) {
-      checkLength(weights, rows, "weights");
+      Checks.onePerRow(weights, rows, "weights");
     }
     SolveForm form = resolveForm(members.features(), positiveRows(weights, rows));
     EnsembleSettings modelSettings =
@@ -646,7 +646,7 @@ public final class BootstrapRidgeEnsemble {
     int n = x.length;
     double[] z = modelScaleTarget(y, n, transform);
     if (weights != null) {
-      checkLength(weights, n, "weights");
+      Checks.onePerRow(weights, n, "weights");
       Checks.weights(weights, n, "weights");
     }
     settings.resampling().checkRows(n);
@@ -745,7 +745,7 @@ public final class BootstrapRidgeEnsemble {
 
   /** The target on the model's scale, checked: a new array. */
   private double[] modelScaleTarget(double[] y, int n, boolean transform) {
-    checkLength(y, n, "y");
+    Checks.onePerRow(y, n, "y");
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       double v = y[i];
@@ -757,14 +757,6 @@ public final class BootstrapRidgeEnsemble {
       z[i] = transform ? settings.targetTransform().apply(v) : v;
     }
     return z;
-  }
-
-  private static void checkLength(double[] values, int rows, String name) {
-    Objects.requireNonNull(values, name);
-    if (values.length != rows) {
-      throw new IllegalArgumentException(
-          name + ": length " + values.length + " (expected: " + rows + ", one per row of x)");
-    }
   }
 
   private static int positiveRows(double[] weights, int n) {

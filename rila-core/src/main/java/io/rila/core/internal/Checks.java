@@ -102,6 +102,19 @@ public final class Checks {
   }
 
   /**
+   * Fails unless {@code values} holds one value per row of the matrix {@code x}: the message says
+   * so ({@code y: length 3 (expected: 4, one per row of x)}).
+   */
+  public static double[] onePerRow(double[] values, int rows, String name) {
+    Objects.requireNonNull(values, name);
+    if (values.length != rows) {
+      throw new IllegalArgumentException(
+          name + ": length " + values.length + " (expected: " + rows + ", one per row of x)");
+    }
+    return values;
+  }
+
+  /**
    * Fails unless {@code x} is a non-empty rectangular matrix of finite values with at least one
    * column; the message names the row (and column) at fault. Returns the column count.
    */

@@ -34,4 +34,15 @@ class ChecksTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("prefix: '' (expected: not blank)");
   }
+
+  @Test
+  void onePerRow_namesTheRowsOfX() {
+    double[] three = {1, 2, 3};
+    assertThat(Checks.onePerRow(three, 3, "y")).isSameAs(three);
+    assertThatThrownBy(() -> Checks.onePerRow(three, 4, "y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("y: length 3 (expected: 4, one per row of x)");
+    assertThatThrownBy(() -> Checks.onePerRow(null, 4, "weights"))
+        .isInstanceOf(NullPointerException.class).hasMessage("weights");
+  }
 }
