@@ -51,7 +51,11 @@ import java.util.function.Supplier;
  * from new draws. The result is therefore a function of the data and the settings only.
  *
  * <p><b>Benchmark and metrics.</b> The naive forecast of row {@code c} is the target {@code k =
- * naiveLag} rows earlier, {@code y[c - k]} (after dropped rows, the {@code k}-th kept row before).
+ * naiveLag} rows earlier, {@code y[c - k]} (after dropped rows, the {@code k}-th kept row before),
+ * or, with {@link Builder#benchmarkColumn(String, int) benchmarkColumn(column, k)}, that column's
+ * value at row {@code c - k}. The forecasts are scored against the target at row {@code c}, or
+ * against another column there with {@link Builder#actualColumn(String)} (the fit still uses the
+ * target). Both column options need {@link #run(Frame, String, List)}.
  * R^2, MAPE, RMSE and MAE ({@link ForecastMetrics}) and the coverage of each band (the share of
  * cutoffs whose actual lies inside the band, ends included) are reported over all cutoffs and per
  * window: consecutive, non-overlapping blocks of {@code windowLength} cutoffs from {@code start},
@@ -86,6 +90,8 @@ public final class Backtest {
   private final CutoffWeights weights;
   private final double[] bands;
   private final int naiveLag;
+  private final String actualColumn;
+  private final String benchmarkColumn;
   private final int windowLength;
   private final Executor executor;
 
@@ -96,6 +102,8 @@ public final class Backtest {
     this.weights = b.weights == null ? CutoffWeights.equal() : b.weights;
     this.bands = b.bands == null ? new double[] {0.95, 0.80} : b.bands;
     this.naiveLag = b.naiveLag == UNSET ? 1 : b.naiveLag;
+    this.actualColumn = b.actualColumn;
+    this.benchmarkColumn = b.benchmarkColumn;
     this.windowLength = b.windowLength == UNSET ? 13 : b.windowLength;
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
   }
@@ -125,9 +133,17 @@ public final class Backtest {
    *     more rows than coefficients), {@code start < naiveLag}, a block of the resampling is longer
    *     than the first fit's rows, or the weights do not fit the data
    * @throws CancellationException if the calling thread was interrupted
-   * @throws IllegalStateException if a fit fails (the message names the cutoff)
+   * @throws IllegalStateException if {@code actualColumn} or {@code benchmarkColumn} was set (they
+   *     name columns, so they need {@link #run(Frame, String, List)}), or a fit fails (the message
+   *     names the cutoff)
    */
   public BacktestResult run(double[][] x, double[] y) {
+    if (actualColumn != null || benchmarkColumn != null) {
+      String name = actualColumn != null ? "actualColumn" : "benchmarkColumn";
+      String column = actualColumn != null ? actualColumn : benchmarkColumn;
+      throw new IllegalStateException(name + ": set to '" + column
+          + "', a frame column (expected: run(Frame, String, List) for a backtest with columns)");
+    }
     int p = Checks.finiteMatrix(x, "x");
     Objects.requireNonNull(y, "y");
     if (y.length != x.length) {
@@ -141,20 +157,25 @@ public final class Backtest {
             "y[" + i + "]: " + y[i] + " (expected: " + transform.domain() + ")");
       }
     }
-    return execute(x, y, p);
+    return execute(x, y, p, null);
   }
 
   /**
-   * Runs the backtest on columns of a frame; the target is on its own scale.
+   * Runs the backtest on columns of a frame; the target is on its own scale. The forecasts are
+   * scored against the target, or against {@code actualColumn} when set, and the benchmark reads
+   * the target, or {@code benchmarkColumn} when set.
    *
    * @param frame the data, rows in time order
    * @param target the target column
    * @param features the feature columns, at least one, no repeats
    * @return the forecasts and their metrics
    * @throws NullPointerException if an argument or a feature name is null
-   * @throws IllegalArgumentException if a column is missing or repeated, a cell is NaN (missing),
-   *     infinite or outside the transform's domain (the message names the column and row), or as
-   *     {@link #run(double[][], double[])}
+   * @throws IllegalArgumentException if a column (target, feature, {@code actualColumn}, {@code
+   *     benchmarkColumn}) is missing or a feature repeats, a feature or target cell is NaN
+   *     (missing), infinite or outside the transform's domain, a cell of {@code actualColumn} at a
+   *     cutoff row or of {@code benchmarkColumn} at a row it is read from is NaN or infinite (the
+   *     message names the column and row), {@code benchmarkColumn}'s lag exceeds {@code start}, or
+   *     as {@link #run(double[][], double[])}
    * @throws CancellationException if the calling thread was interrupted
    * @throws IllegalStateException if a fit fails (the message names the cutoff)
    */
@@ -163,6 +184,12 @@ public final class Backtest {
     Objects.requireNonNull(target, "target");
     FrameColumns.checkFeatures(frame, features);
     FrameColumns.require(frame, target, "target");
+    if (actualColumn != null) {
+      FrameColumns.require(frame, actualColumn, "actualColumn");
+    }
+    if (benchmarkColumn != null) {
+      FrameColumns.require(frame, benchmarkColumn, "benchmarkColumn");
+    }
     if (frame.rows() == 0) {
       throw new IllegalArgumentException("frame: 0 rows (expected: >= 1)");
     }
@@ -175,10 +202,11 @@ public final class Backtest {
             + y[i] + " (expected: " + transform.domain() + ")");
       }
     }
-    return execute(x, y, features.size());
+    return execute(x, y, features.size(), frame);
   }
 
-  private BacktestResult execute(double[][] x, double[] y, int p) {
+  /** The backtest of {@code x, y}; {@code frame} (or null) holds the actual and benchmark columns. */
+  private BacktestResult execute(double[][] x, double[] y, int p, Frame frame) {
     int rows = x.length;
     int last = end == UNSET ? rows : end;
     checkCutoffs(rows, p, last);
@@ -189,6 +217,12 @@ public final class Backtest {
       throw new IllegalArgumentException(
           "start: " + start + " rows in the first fit, too few for " + e.getMessage(), e);
     }
+    double[] actuals = actualColumn == null ? Arrays.copyOfRange(y, start, last)
+        : finiteRange(frame, actualColumn, "actualColumn", start, last);
+    double[] naive = benchmarkColumn == null
+        ? Arrays.copyOfRange(y, start - naiveLag, last - naiveLag)
+        : finiteRange(frame, benchmarkColumn, "benchmarkColumn", start - naiveLag,
+            last - naiveLag);
     int count = last - start;
     double[] levels = levels(bands);
     double[] forecasts = new double[count];
@@ -198,7 +232,7 @@ public final class Backtest {
       int c = start + index;
       double[][] prefix = Arrays.copyOf(x, c);
       double[] target = Arrays.copyOf(y, c);
-      double[] w = weights.at(c);
+      double[] w = weights.at(c, rows);
       EnsembleModel model = w == null ? fitter.fit(prefix, target)
           : fitter.fit(prefix, target, w);
       Summary s = model.predict(x[c], levels);
@@ -221,8 +255,6 @@ public final class Backtest {
       throw new IllegalStateException(
           "cutoff " + (start + e.member()) + ": " + cause.getMessage(), cause);
     }
-    double[] actuals = Arrays.copyOfRange(y, start, last);
-    double[] naive = Arrays.copyOfRange(y, start - naiveLag, last - naiveLag);
     int b = bands.length;
     double[][] lower = new double[b][count];
     double[][] upper = new double[b][count];
@@ -232,8 +264,25 @@ public final class Backtest {
         upper[k][i] = quantiles[i * levels.length + b + k];
       }
     }
-    return new BacktestResult(start, last, bands.clone(), naiveLag, windowLength, actuals,
-        forecasts, naive, lower, upper);
+    return new BacktestResult(start, last, bands.clone(), naiveLag, benchmark(), windowLength,
+        actuals, forecasts, naive, lower, upper);
+  }
+
+  /** Rows {@code from .. to - 1} of a column; fails on a cell that is not finite, naming it. */
+  private static double[] finiteRange(Frame frame, String column, String what, int from, int to) {
+    double[] all = frame.column(column);
+    for (int i = from; i < to; i++) {
+      if (!Double.isFinite(all[i])) {
+        throw new IllegalArgumentException(what + ": column '" + column + "', row " + i + " is "
+            + all[i] + " (expected: finite)");
+      }
+    }
+    return Arrays.copyOfRange(all, from, to);
+  }
+
+  /** Such as {@code naive(lag 1)} or {@code sales_target_contract_t5(lag 1)}. */
+  private String benchmark() {
+    return (benchmarkColumn == null ? "naive" : benchmarkColumn) + "(lag " + naiveLag + ")";
   }
 
   private void checkCutoffs(int rows, int p, int last) {
@@ -250,7 +299,8 @@ public final class Backtest {
           + ", features + 2, so that the first fit has more rows than coefficients)");
     }
     if (naiveLag > start) {
-      throw new IllegalArgumentException("naiveLag: " + naiveLag + " (expected: <= start = "
+      String name = benchmarkColumn == null ? "naiveLag:" : "benchmarkColumn: lag";
+      throw new IllegalArgumentException(name + " " + naiveLag + " (expected: <= start = "
           + start + ", so that the first cutoff has a value " + naiveLag + " rows back)");
     }
   }
@@ -270,7 +320,10 @@ public final class Backtest {
   @Override
   public String toString() {
     return "Backtest[start=" + start + ", end=" + (end == UNSET ? "rows" : Integer.toString(end))
-        + ", weights=" + weights + ", bands=" + Arrays.toString(bands) + ", naiveLag=" + naiveLag
+        + ", weights=" + weights + ", bands=" + Arrays.toString(bands)
+        + (benchmarkColumn == null ? ", naiveLag=" + naiveLag
+            : ", benchmarkColumn=" + benchmarkColumn + ", lag=" + naiveLag)
+        + (actualColumn == null ? "" : ", actualColumn=" + actualColumn)
         + ", windowLength=" + windowLength + ", ensemble=" + ensemble + "]";
   }
 
@@ -289,6 +342,8 @@ public final class Backtest {
     private CutoffWeights weights;
     private double[] bands;
     private int naiveLag = UNSET;
+    private String benchmarkColumn;
+    private String actualColumn;
     private int windowLength = UNSET;
     private Executor executor;
 
@@ -391,11 +446,71 @@ public final class Backtest {
      * @param naiveLag {@code >= 1}, at most {@code start}
      * @return this builder
      * @throws IllegalArgumentException if {@code naiveLag < 1}
-     * @throws IllegalStateException if already set
+     * @throws IllegalStateException if the benchmark was already set (by this method or {@link
+     *     #benchmarkColumn(String, int)})
      */
     public Builder naiveLag(int naiveLag) {
-      Checks.unset(this.naiveLag == UNSET, "naiveLag", this.naiveLag);
+      checkBenchmarkUnset("naiveLag");
       this.naiveLag = Checks.atLeast(naiveLag, 1, "naiveLag");
+      return this;
+    }
+
+    /**
+     * The benchmark forecast of cutoff {@code c} is {@code column}'s value at row {@code c - lag}
+     * (default: the target one row back, see {@link #naiveLag(int)}). Production systems often
+     * benchmark against a lagged column of the frame, such as the sales of five weeks before read
+     * at the previous row; lag 0 reads row {@code c} itself, for a column that holds only what was
+     * known before row {@code c}. Only for {@link Backtest#run(Frame, String, List)}; the column
+     * is checked there (present, finite at the rows read, lag at most {@code start}).
+     *
+     * @param column the benchmark column
+     * @param lag {@code >= 0}, at most {@code start}
+     * @return this builder
+     * @throws NullPointerException if {@code column} is null
+     * @throws IllegalArgumentException if {@code column} is blank or {@code lag < 0}
+     * @throws IllegalStateException if the benchmark was already set (by this method or {@link
+     *     #naiveLag(int)})
+     */
+    public Builder benchmarkColumn(String column, int lag) {
+      checkBenchmarkUnset("benchmarkColumn");
+      Objects.requireNonNull(column, "benchmarkColumn");
+      Checks.notBlank(column, "benchmarkColumn");
+      this.naiveLag = Checks.atLeast(lag, 0, "lag");
+      this.benchmarkColumn = column;
+      return this;
+    }
+
+    /** The benchmark is one setting: {@code naiveLag} or {@code benchmarkColumn}, set once. */
+    private void checkBenchmarkUnset(String name) {
+      if (benchmarkColumn == null && naiveLag == UNSET) {
+        return;
+      }
+      String by = benchmarkColumn == null ? "naiveLag" : "benchmarkColumn";
+      String value = benchmarkColumn == null ? Integer.toString(naiveLag)
+          : "'" + benchmarkColumn + "', lag " + naiveLag;
+      Checks.unset(!by.equals(name), name, value);
+      throw new IllegalStateException(name + ": the benchmark was already set by " + by + " to "
+          + value + " (expected: naiveLag or benchmarkColumn, not both)");
+    }
+
+    /**
+     * Scores the forecast of cutoff {@code c} against {@code column}'s value at row {@code c}
+     * instead of the target's (default: the target). The model is still fitted on the target; a
+     * production system may, for example, fit sales by application date and be judged on sales by
+     * contract date. Metrics and band coverage are computed against this column, on its own
+     * scale. Only for {@link Backtest#run(Frame, String, List)}; the column is checked there
+     * (present, finite at every cutoff row).
+     *
+     * @param column the column of actual values
+     * @return this builder
+     * @throws NullPointerException if {@code column} is null
+     * @throws IllegalArgumentException if {@code column} is blank
+     * @throws IllegalStateException if already set
+     */
+    public Builder actualColumn(String column) {
+      Checks.unset(this.actualColumn == null, "actualColumn", this.actualColumn);
+      Objects.requireNonNull(column, "actualColumn");
+      this.actualColumn = Checks.notBlank(column, "actualColumn");
       return this;
     }
 

@@ -32,6 +32,7 @@ public final class BacktestResult {
   private final int end;
   private final double[] bands;
   private final int naiveLag;
+  private final String benchmark;
   private final int windowLength;
   private final double[] actuals;
   private final double[] forecasts;
@@ -43,12 +44,13 @@ public final class BacktestResult {
   private final double[][] coverage;
 
   BacktestResult(
-      int start, int end, double[] bands, int naiveLag, int windowLength, double[] actuals,
-      double[] forecasts, double[] naive, double[][] lower, double[][] upper) {
+      int start, int end, double[] bands, int naiveLag, String benchmark, int windowLength,
+      double[] actuals, double[] forecasts, double[] naive, double[][] lower, double[][] upper) {
     this.start = start;
     this.end = end;
     this.bands = bands;
     this.naiveLag = naiveLag;
+    this.benchmark = benchmark;
     this.windowLength = windowLength;
     this.actuals = actuals;
     this.forecasts = forecasts;
@@ -114,7 +116,8 @@ public final class BacktestResult {
   }
 
   /**
-   * How many rows back the naive benchmark looked.
+   * How many rows back the naive benchmark looked (the lag of {@link
+   * Backtest.Builder#benchmarkColumn(String, int)} when a benchmark column was set).
    *
    * @return the lag
    */
@@ -123,7 +126,19 @@ public final class BacktestResult {
   }
 
   /**
-   * What happened at each cutoff: the target at rows {@code start() .. end() - 1}.
+   * What the naive benchmark forecast: {@code naive(lag k)} for the target {@code k} rows back,
+   * or {@code column(lag k)} for a {@link Backtest.Builder#benchmarkColumn(String, int) benchmark
+   * column}.
+   *
+   * @return the description
+   */
+  public String benchmark() {
+    return benchmark;
+  }
+
+  /**
+   * What happened at each cutoff: the target at rows {@code start() .. end() - 1}, or the {@link
+   * Backtest.Builder#actualColumn(String) actual column} there when one was set.
    *
    * @return a new array
    */
@@ -141,7 +156,8 @@ public final class BacktestResult {
   }
 
   /**
-   * The naive forecasts {@code y[c - naiveLag()]}.
+   * The naive forecasts {@code y[c - naiveLag()]} (or the benchmark column's values at those
+   * rows).
    *
    * @return a new array
    */
@@ -348,6 +364,6 @@ public final class BacktestResult {
   @Override
   public String toString() {
     return "BacktestResult[cutoffs " + start + ".." + (end - 1) + ", model " + metrics()
-        + ", naive(lag " + naiveLag + ") " + naiveMetrics() + "]";
+        + ", " + benchmark + " " + naiveMetrics() + "]";
   }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * CutoffWeights.equal()                     // every row weighs 1
  * CutoffWeights.fixed(weights)              // the prefix of one weight vector, as given
+ * CutoffWeights.fixedDecay(0.98)            // 0.98^(rows - 1 - i), computed once over all rows
  * CutoffWeights.decay(0.99)                 // 0.99^(c - i): recomputed at every cutoff
  * CutoffWeights.decay(0.99, weeks)          // 0.99^(weeks[c] - weeks[i]): ages in calendar weeks
  * }</pre>
@@ -28,20 +29,34 @@ import java.util.Objects;
  * are {@link StrictMath#pow(double, double)}, so weights are the same on every JVM and agree with
  * {@code io.rila.features.DecayWeights}.
  *
+ * <p><b>Fixed or re-anchored.</b> A production forecasting stage often computes its decay weights
+ * once over the whole data, {@code rate^(N - 1 - i)}, and trains every cutoff on the prefix of
+ * that vector as it is ({@link #fixed(double[])}, or {@link #fixedDecay(double)} without computing
+ * it). Within one fit these weights have the same ratios as {@code decay(rate)}'s; only their
+ * scale differs, by {@code rate^(N - 1 - c)} at cutoff {@code c}. Where the weights multiply the
+ * loss (i.i.d., Poisson and block resampling, {@link SklearnWeighting#LEGACY}) a smaller scale
+ * makes the Ridge penalty relatively stronger: at {@code rate = 0.98}, {@code N = 191}, {@code c =
+ * 30} alpha weighs 25 times more against the data than with re-anchored weights, so early cutoffs
+ * are shrunk harder than late ones. With {@link SklearnWeighting#PROBABILITY} the weights only set
+ * the draw probabilities {@code w / sum(w)}, which do not depend on the scale: both weightings
+ * draw the same rows and fit the same members, up to rounding of the probabilities.
+ *
  * <p>Thread safety: immutable (arrays are copied in). Equality: by identity.
  */
 public final class CutoffWeights {
 
-  private static final CutoffWeights EQUAL = new CutoffWeights(null, Double.NaN, null);
+  private static final CutoffWeights EQUAL = new CutoffWeights(null, Double.NaN, null, false);
 
   private final double[] fixed;
   private final double rate;
   private final int[] periods;
+  private final boolean fromLastRow;
 
-  private CutoffWeights(double[] fixed, double rate, int[] periods) {
+  private CutoffWeights(double[] fixed, double rate, int[] periods, boolean fromLastRow) {
     this.fixed = fixed;
     this.rate = rate;
     this.periods = periods;
+    this.fromLastRow = fromLastRow;
   }
 
   /**
@@ -70,7 +85,22 @@ public final class CutoffWeights {
     for (int i = 0; i < weights.length; i++) {
       Checks.nonNegativeFinite(weights[i], "weights[" + i + "]");
     }
-    return new CutoffWeights(weights.clone(), Double.NaN, null);
+    return new CutoffWeights(weights.clone(), Double.NaN, null, false);
+  }
+
+  /**
+   * Row {@code i} of every fit weighs {@code rate^(N - 1 - i)}, {@code N} the rows of the whole
+   * data: decay weights computed once, anchored at the last row of the data, whose prefix each
+   * cutoff uses as it is. This is {@code fixed(w)} with {@code w[i] = rate^(N - 1 - i)}, and what
+   * a production stage that computes {@code rate ** (n - k - 1)} once over its frame does; see the
+   * class doc for how it differs from {@link #decay(double)}.
+   *
+   * @param rate the decay per row, {@code 0 < rate <= 1}
+   * @return the fixed decay weighting
+   * @throws IllegalArgumentException if {@code rate} is NaN or outside {@code (0, 1]}
+   */
+  public static CutoffWeights fixedDecay(double rate) {
+    return new CutoffWeights(null, checkRate(rate), null, true);
   }
 
   /**
@@ -81,7 +111,7 @@ public final class CutoffWeights {
    * @throws IllegalArgumentException if {@code rate} is NaN or outside {@code (0, 1]}
    */
   public static CutoffWeights decay(double rate) {
-    return new CutoffWeights(null, checkRate(rate), null);
+    return new CutoffWeights(null, checkRate(rate), null, false);
   }
 
   /**
@@ -107,7 +137,7 @@ public final class CutoffWeights {
             + ", strictly increasing)");
       }
     }
-    return new CutoffWeights(null, rate, periods.clone());
+    return new CutoffWeights(null, rate, periods.clone(), false);
   }
 
   private static double checkRate(double rate) {
@@ -144,8 +174,9 @@ public final class CutoffWeights {
    * The weights of the training rows {@code 0 .. cutoff - 1}, or null for equal weights.
    *
    * @param cutoff the forecast row, {@code >= 1} and a valid row of the data
+   * @param rows the rows of the whole data
    */
-  double[] at(int cutoff) {
+  double[] at(int cutoff, int rows) {
     if (fixed != null) {
       return Arrays.copyOf(fixed, cutoff);
     }
@@ -154,13 +185,17 @@ public final class CutoffWeights {
     }
     double[] w = new double[cutoff];
     for (int i = 0; i < cutoff; i++) {
-      int age = periods == null ? cutoff - i : periods[cutoff] - periods[i];
+      int age = fromLastRow ? rows - 1 - i
+          : periods == null ? cutoff - i : periods[cutoff] - periods[i];
       w[i] = StrictMath.pow(rate, age);
     }
     return w;
   }
 
-  /** Such as {@code decay(0.99)}, {@code decay(0.99, periods)}, {@code fixed(152 weights)}. */
+  /**
+   * Such as {@code decay(0.99)}, {@code decay(0.99, periods)}, {@code fixedDecay(0.98)}, {@code
+   * fixed(152 weights)}.
+   */
   @Override
   public String toString() {
     if (fixed != null) {
@@ -168,6 +203,9 @@ public final class CutoffWeights {
     }
     if (Double.isNaN(rate)) {
       return "equal()";
+    }
+    if (fromLastRow) {
+      return "fixedDecay(" + rate + ")";
     }
     return periods == null ? "decay(" + rate + ")" : "decay(" + rate + ", periods)";
   }

@@ -14,7 +14,7 @@ class BacktestResultTest {
    * so actuals 1, 3 and 4 are inside (3 on both ends).
    */
   private static BacktestResult handBuilt() {
-    return new BacktestResult(10, 15, new double[] {0.9}, 1, 2,
+    return new BacktestResult(10, 15, new double[] {0.9}, 1, "naive(lag 1)", 2,
         new double[] {1, 2, 3, 4, 5},
         new double[] {1, 3, 3, 3, 6},
         new double[] {0, 1, 2, 3, 4},

@@ -38,6 +38,11 @@ class BacktestTest {
         .targetTransform(TargetTransform.LOG1P);
   }
 
+  private static BootstrapRidgeEnsemble small() {
+    return BootstrapRidgeEnsemble.newBuilder().estimators(10).alpha(0.5).seed(9)
+        .targetTransform(TargetTransform.LOG1P).build();
+  }
+
   private static Backtest.Builder backtest(BootstrapRidgeEnsemble ensemble) {
     return Backtest.newBuilder().ensemble(ensemble).start(20);
   }
@@ -182,6 +187,194 @@ class BacktestTest {
     BacktestResult fromMatrix = backtest.run(X, Y);
     assertThat(fromFrame.forecasts()).isEqualTo(fromMatrix.forecasts());
     assertThat(fromFrame.upper(0.95)).isEqualTo(fromMatrix.upper(0.95));
+  }
+
+  /** A frame of X, Y and two extra columns: {@code actual} and {@code bench}. */
+  private static Frame frameWithExtras(double[] actual, double[] bench) {
+    return Frame.builder()
+        .column("a", column(X, 0)).column("b", column(X, 1)).column("c", column(X, 2))
+        .column("y", Y).column("actual", actual).column("bench", bench).build();
+  }
+
+  private static double[] scaled(double[] v, double factor, double shift) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = factor * v[i] + shift;
+    }
+    return out;
+  }
+
+  /**
+   * actualColumn changes what is scored, not what is fitted: the forecasts equal the plain run's,
+   * the actuals are the column at the cutoff rows, and the metrics are those of the forecasts
+   * against that column.
+   */
+  @Test
+  void run_actualColumnScoresAgainstThatColumn() {
+    double[] actual = scaled(Y, 1.3, 0.1);
+    Frame frame = frameWithExtras(actual, Y);
+    List<String> features = List.of("a", "b", "c");
+    BacktestResult plain = backtest(ensemble().build()).end(26).build().run(frame, "y", features);
+    BacktestResult r = backtest(ensemble().build()).end(26).actualColumn("actual").build()
+        .run(frame, "y", features);
+    assertThat(r.forecasts()).isEqualTo(plain.forecasts());
+    assertThat(r.upper(0.95)).isEqualTo(plain.upper(0.95));
+    assertThat(r.actuals()).isEqualTo(Arrays.copyOfRange(actual, 20, 26));
+    assertThat(r.metrics()).isEqualTo(ForecastMetrics.of(r.actuals(), r.forecasts()));
+    assertThat(r.metrics()).isNotEqualTo(plain.metrics());
+    assertThat(r.naiveForecasts()).isEqualTo(Arrays.copyOfRange(Y, 19, 25));
+    assertThat(r.naiveMetrics())
+        .isEqualTo(ForecastMetrics.of(r.actuals(), Arrays.copyOfRange(Y, 19, 25)));
+  }
+
+  @Test
+  void run_benchmarkColumnReadsThatColumnLagRowsBack() {
+    double[] bench = scaled(Y, 0.5, 2.0);
+    Frame frame = frameWithExtras(Y, bench);
+    List<String> features = List.of("a", "b", "c");
+    for (int lag : new int[] {0, 1, 5, 20}) {
+      BacktestResult r = backtest(small()).end(30)
+          .benchmarkColumn("bench", lag).build().run(frame, "y", features);
+      assertThat(r.naiveLag()).isEqualTo(lag);
+      assertThat(r.benchmark()).isEqualTo("bench(lag " + lag + ")");
+      for (int c = 20; c < 30; c++) {
+        assertThat(r.naiveForecasts()[c - 20]).as("lag %d cutoff %d", lag, c)
+            .isEqualTo(bench[c - lag]);
+      }
+      assertThat(r.naiveMetrics()).isEqualTo(ForecastMetrics.of(r.actuals(), r.naiveForecasts()));
+    }
+    BacktestResult naive = backtest(small()).end(30).build()
+        .run(frame, "y", features);
+    assertThat(naive.benchmark()).isEqualTo("naive(lag 1)");
+    assertThat(naive.toString()).contains("naive(lag 1) ForecastMetrics");
+  }
+
+  /** NaN outside the rows a column is read at is fine; inside, the message names the cell. */
+  @Test
+  void run_actualAndBenchmarkColumnsChecked() {
+    double[] actual = Y.clone();
+    double[] bench = Y.clone();
+    actual[5] = Double.NaN;   // before the first cutoff: never read
+    bench[47] = Double.NaN;   // the last row, never read at lag 1
+    Frame frame = frameWithExtras(actual, bench);
+    List<String> features = List.of("a", "b", "c");
+    Backtest ok = backtest(small()).actualColumn("actual")
+        .benchmarkColumn("bench", 1).build();
+    assertThat(ok.run(frame, "y", features).size()).isEqualTo(28);
+
+    actual[33] = Double.POSITIVE_INFINITY;
+    bench[2] = Double.NaN;
+    Frame bad = frameWithExtras(actual, bench);
+    assertThatThrownBy(() -> backtest(ensemble().build()).actualColumn("actual").build()
+        .run(bad, "y", features))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("actualColumn: column 'actual', row 33 is Infinity (expected: finite)");
+    assertThatThrownBy(() -> backtest(ensemble().build()).benchmarkColumn("bench", 18).build()
+        .run(bad, "y", features))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("benchmarkColumn: column 'bench', row 2 is NaN (expected: finite)");
+    assertThatThrownBy(() -> backtest(ensemble().build()).actualColumn("sales").build()
+        .run(bad, "y", features))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("actualColumn: no column 'sales'");
+    assertThatThrownBy(() -> backtest(ensemble().build()).benchmarkColumn("sales", 1).build()
+        .run(bad, "y", features))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("benchmarkColumn: no column 'sales'");
+    assertThatThrownBy(() -> backtest(ensemble().build()).benchmarkColumn("bench", 21).build()
+        .run(frame, "y", features))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("benchmarkColumn: lag 21 (expected: <= start = 20");
+  }
+
+  /** The matrix entry point has no columns to read: a column option there is a usage error. */
+  @Test
+  void run_columnOptionsNeedAFrame() {
+    assertThatThrownBy(() -> backtest(ensemble().build()).actualColumn("actual").build()
+        .run(X, Y))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("actualColumn: set to 'actual', a frame column");
+    assertThatThrownBy(() -> backtest(ensemble().build()).benchmarkColumn("bench", 1).build()
+        .run(X, Y))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("benchmarkColumn: set to 'bench', a frame column");
+  }
+
+  @Test
+  void builder_columnOptionsBadValues() {
+    Backtest.Builder b = Backtest.newBuilder();
+    assertThatThrownBy(() -> b.actualColumn(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("actualColumn");
+    assertThatThrownBy(() -> b.actualColumn(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("actualColumn: ' ' (expected: not blank)");
+    assertThatThrownBy(() -> b.benchmarkColumn(null, 1))
+        .isInstanceOf(NullPointerException.class).hasMessage("benchmarkColumn");
+    assertThatThrownBy(() -> b.benchmarkColumn("", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("benchmarkColumn: '' (expected: not blank)");
+    assertThatThrownBy(() -> b.benchmarkColumn("x", -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lag: -1 (expected: >= 0)");
+  }
+
+  @Test
+  void builder_columnOptionsSetTwice() {
+    assertThatThrownBy(() -> Backtest.newBuilder().actualColumn("a").actualColumn("b"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("actualColumn was already set to a");
+    assertThatThrownBy(() -> Backtest.newBuilder().benchmarkColumn("a", 1).benchmarkColumn("b", 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("benchmarkColumn was already set to 'a', lag 1");
+    assertThatThrownBy(() -> Backtest.newBuilder().naiveLag(2).benchmarkColumn("b", 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("benchmarkColumn: the benchmark was already set by naiveLag to 2");
+    assertThatThrownBy(() -> Backtest.newBuilder().benchmarkColumn("b", 3).naiveLag(1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("naiveLag: the benchmark was already set by benchmarkColumn to 'b', "
+            + "lag 3");
+  }
+
+  @Test
+  void builder_columnOptionsInToString() {
+    Backtest b = backtest(ensemble().build()).benchmarkColumn("bench", 1).actualColumn("actual")
+        .weights(CutoffWeights.fixedDecay(0.98)).build();
+    assertThat(b.toString()).contains("weights=fixedDecay(0.98)")
+        .contains("benchmarkColumn=bench, lag=1, actualColumn=actual");
+  }
+
+  /**
+   * fixedDecay(rate) is fixed(w) with w[i] = rate^(N - 1 - i) written out; with the scikit-learn
+   * >= 1.8 weighting the weights only set draw probabilities, so it gives the re-anchored decay's
+   * forecasts, while with weighted i.i.d. members its smaller weights let the penalty shrink more.
+   */
+  @Test
+  void run_fixedDecayIsTheWholeDataDecayVector() {
+    double[] w = new double[X.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = StrictMath.pow(0.9, X.length - 1 - i);
+    }
+    BootstrapRidgeEnsemble iid = ensemble().build();
+    BacktestResult fixedDecay = backtest(iid).end(26)
+        .weights(CutoffWeights.fixedDecay(0.9)).build().run(X, Y);
+    BacktestResult fixed = backtest(iid).end(26).weights(CutoffWeights.fixed(w)).build().run(X, Y);
+    BacktestResult reanchored = backtest(iid).end(26)
+        .weights(CutoffWeights.decay(0.9)).build().run(X, Y);
+    assertThat(fixedDecay.forecasts()).isEqualTo(fixed.forecasts());
+    assertThat(fixedDecay.lower(0.95)).isEqualTo(fixed.lower(0.95));
+    for (int i = 0; i < 6; i++) {
+      assertThat(fixedDecay.forecasts()[i]).isNotEqualTo(reanchored.forecasts()[i]);
+    }
+
+    BootstrapRidgeEnsemble probability = BootstrapRidgeEnsemble.newBuilder().estimators(50)
+        .alpha(0.5).resampling(Resampling.sklearnCompatible(42, SklearnWeighting.PROBABILITY))
+        .targetTransform(TargetTransform.LOG).build();
+    double[] a = backtest(probability).end(26).weights(CutoffWeights.fixedDecay(0.9)).build()
+        .run(X, Y).forecasts();
+    double[] b = backtest(probability).end(26).weights(CutoffWeights.decay(0.9)).build()
+        .run(X, Y).forecasts();
+    for (int i = 0; i < a.length; i++) {
+      assertThat(SharedData.relativeError(a[i], b[i])).as("cutoff %d", 20 + i).isLessThan(1e-12);
+    }
   }
 
   private static double[] column(double[][] x, int j) {

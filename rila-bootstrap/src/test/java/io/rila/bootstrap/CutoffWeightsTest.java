@@ -13,9 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class CutoffWeightsTest {
 
+  /** numpy 2.4: {@code (0.98 ** (191 - np.arange(191) - 1))[0]} and {@code [30]}. */
+  private static final double NUMPY_098_POW_190 = 0.021525556177446156;
+
+  private static final double NUMPY_098_POW_160 = 0.03946136563891706;
+
   @Test
   void equal_givesNoWeights() {
-    assertThat(CutoffWeights.equal().at(5)).isNull();
+    assertThat(CutoffWeights.equal().at(5, 6)).isNull();
     assertThat(CutoffWeights.equal()).hasToString("equal()");
   }
 
@@ -24,24 +29,41 @@ class CutoffWeightsTest {
     double[] w = {0.5, 0.0, 2.0, 1.0};
     CutoffWeights fixed = CutoffWeights.fixed(w);
     w[0] = 99;
-    assertThat(fixed.at(3)).containsExactly(0.5, 0.0, 2.0);
+    assertThat(fixed.at(3, 4)).containsExactly(0.5, 0.0, 2.0);
     assertThat(fixed).hasToString("fixed(4 weights)");
+  }
+
+  /**
+   * rate^(N - 1 - i) over the whole data, the same at every cutoff: numpy's 0.98 ** (n - k - 1)
+   * for n = 191 rows, as the production forecasting stage computes it once; the values are
+   * numpy 2.4's, printed with repr.
+   */
+  @Test
+  void fixedDecay_anchoredAtTheLastRowOfTheData() {
+    CutoffWeights w = CutoffWeights.fixedDecay(0.5);
+    assertThat(w.at(3, 5)).containsExactly(1.0 / 16, 1.0 / 8, 1.0 / 4);
+    assertThat(w.at(2, 5)).containsExactly(1.0 / 16, 1.0 / 8);
+    assertThat(w).hasToString("fixedDecay(0.5)");
+    double[] production = CutoffWeights.fixedDecay(0.98).at(190, 191);
+    assertThat(production[189]).isEqualTo(0.98);
+    assertThat(production[0]).isEqualTo(NUMPY_098_POW_190);
+    assertThat(production[30]).isEqualTo(NUMPY_098_POW_160);
   }
 
   /** rate^(c - i): at cutoff 3 the rows 0, 1, 2 are 3, 2 and 1 rows old. */
   @Test
   void decay_anchoredAtTheCutoff() {
-    assertThat(CutoffWeights.decay(0.5).at(3)).containsExactly(0.125, 0.25, 0.5);
-    assertThat(CutoffWeights.decay(0.5).at(1)).containsExactly(0.5);
-    assertThat(CutoffWeights.decay(1.0).at(2)).containsExactly(1.0, 1.0);
+    assertThat(CutoffWeights.decay(0.5).at(3, 4)).containsExactly(0.125, 0.25, 0.5);
+    assertThat(CutoffWeights.decay(0.5).at(1, 4)).containsExactly(0.5);
+    assertThat(CutoffWeights.decay(1.0).at(2, 4)).containsExactly(1.0, 1.0);
   }
 
   /** rate^(periods[c] - periods[i]): a dropped period still ages the older rows. */
   @Test
   void decay_withPeriodsCountsDroppedPeriods() {
     CutoffWeights w = CutoffWeights.decay(0.5, new int[] {0, 1, 3, 4});
-    assertThat(w.at(3)).containsExactly(1.0 / 16, 1.0 / 8, 1.0 / 2);
-    assertThat(w.at(2)).containsExactly(1.0 / 8, 1.0 / 4);
+    assertThat(w.at(3, 4)).containsExactly(1.0 / 16, 1.0 / 8, 1.0 / 2);
+    assertThat(w.at(2, 4)).containsExactly(1.0 / 8, 1.0 / 4);
     assertThat(w).hasToString("decay(0.5, periods)");
   }
 
@@ -69,7 +91,7 @@ class CutoffWeightsTest {
       assertThat(weeks[i]).isEqualTo((int) frameRow[i]);
     }
     assertThat(weeks[152]).isEqualTo(159);
-    double[] actual = CutoffWeights.decay(0.99, weeks).at(152);
+    double[] actual = CutoffWeights.decay(0.99, weeks).at(152, weeks.length);
     for (int i = 0; i < 152; i++) {
       assertThat(SharedData.relativeError(actual[i], expected[i])).as("row %d", i)
           .isLessThan(1e-13);
@@ -110,6 +132,9 @@ class CutoffWeightsTest {
   void decay_badInput() {
     for (double rate : new double[] {0, -0.5, 1.01, Double.NaN, Double.POSITIVE_INFINITY}) {
       assertThatThrownBy(() -> CutoffWeights.decay(rate))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("rate: " + rate + " (expected: 0 < rate <= 1)");
+      assertThatThrownBy(() -> CutoffWeights.fixedDecay(rate))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("rate: " + rate + " (expected: 0 < rate <= 1)");
     }
