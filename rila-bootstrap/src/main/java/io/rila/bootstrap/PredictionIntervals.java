@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.OutOfBag;
 import io.rila.core.internal.Checks;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -250,7 +251,11 @@ public final class PredictionIntervals {
     return calibrated(model, x, z, weights);
   }
 
-  /** Calibration on checked data; {@code z} is on the model's scale. */
+  /**
+   * Calibration on checked data; {@code z} is on the model's scale. A row whose {@code z} is NaN
+   * (an actual not known) is left out of the calibration rows; its out-of-bag prediction is still
+   * reported.
+   */
   CalibratedIntervals calibrated(EnsembleModel model, double[][] x, double[] z, double[] weights) {
     int n = x.length;
     int p = model.features();
@@ -263,38 +268,60 @@ public final class PredictionIntervals {
         resampling.weightsAsProbabilities() ? null : weights, n, model.estimators(), p,
         store.floatArray(), store.doubleArray(), sums, outOfBag);
     double[] oob = new double[n];
-    double[] residuals = new double[n];
     double[] centre = new double[stride];
     int usable = 0;
+    int calibration = 0;
     for (int i = 0; i < n; i++) {
       int count = outOfBag[i];
-      int row = i * stride;
+      if (!Double.isNaN(z[i])) {
+        calibration++;
+      }
       if (count == 0) {
         oob[i] = Double.NaN;
-        residuals[i] = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < stride; j++) {
-          sums[row + j] = Double.NaN;
-        }
         continue;
       }
+      int row = i * stride;
       for (int j = 0; j < stride; j++) {
         sums[row + j] /= count;
         centre[j] += sums[row + j];
       }
       oob[i] = CalibratedIntervals.linear(sums, row, x[i]);
-      residuals[i] = Math.abs(z[i] - oob[i]);
       usable++;
     }
     if (usable == 0) {
       throw new IllegalArgumentException("model: " + model.estimators() + " members, none of "
           + "which left a training row out (expected: enough members for out-of-bag rows)");
     }
+    if (calibration == 0) {
+      throw new IllegalArgumentException(
+          "y: no known value among " + n + " rows (expected: at least one to calibrate on)");
+    }
     for (int j = 0; j < stride; j++) {
       centre[j] /= usable;
     }
-    return new CalibratedIntervals(this, model.targetTransform(), model.featureNames(), p,
-        method == Method.JACKKNIFE_PLUS_AFTER_BOOTSTRAP ? sums : null, centre, oob, outOfBag,
-        residuals);
+    boolean jackknife = method == Method.JACKKNIFE_PLUS_AFTER_BOOTSTRAP;
+    double[] residuals = new double[calibration];
+    double[] loo = jackknife ? new double[calibration * stride] : null;
+    int r = 0;
+    for (int i = 0; i < n; i++) {
+      if (Double.isNaN(z[i])) {
+        continue;
+      }
+      if (outOfBag[i] == 0) {
+        residuals[r] = Double.POSITIVE_INFINITY;
+        if (jackknife) {
+          Arrays.fill(loo, r * stride, (r + 1) * stride, Double.NaN);
+        }
+      } else {
+        residuals[r] = Math.abs(z[i] - oob[i]);
+        if (jackknife) {
+          System.arraycopy(sums, i * stride, loo, r * stride, stride);
+        }
+      }
+      r++;
+    }
+    return new CalibratedIntervals(this, model.targetTransform(), model.featureNames(), p, loo,
+        centre, oob, outOfBag, residuals);
   }
 
   private static double checkLevel(double level) {
