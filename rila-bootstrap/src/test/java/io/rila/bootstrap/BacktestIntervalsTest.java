@@ -1,0 +1,147 @@
+package io.rila.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rila.core.frame.Frame;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Backtest.Builder#predictionIntervals(PredictionIntervals)}: each cutoff's interval is
+ * what a direct fit on the prefix, calibrated through the public API, gives for the cutoff row;
+ * coverage and width are recounted from the arrays. (Kept apart from {@code BacktestTest} while
+ * that file is being extended on another branch.)
+ */
+class BacktestIntervalsTest {
+
+  private static final Random DATA = new Random(41);
+  private static final double[][] X = NaiveBootstrap.matrix(DATA, 44, 3);
+  private static final double[] Y = positive(NaiveBootstrap.target(DATA, X));
+
+  private static double[] positive(double[] z) {
+    double[] y = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      y[i] = Math.exp(0.3 * z[i]);
+    }
+    return y;
+  }
+
+  private static BootstrapRidgeEnsemble ensemble() {
+    return BootstrapRidgeEnsemble.newBuilder().estimators(150).alpha(0.5).seed(9)
+        .targetTransform(TargetTransform.LOG1P).build();
+  }
+
+  private static double[] column(double[][] x, int j) {
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i][j];
+    }
+    return out;
+  }
+
+  @Test
+  void run_intervalsEqualADirectCalibrationOnThePrefix() {
+    for (PredictionIntervals method : List.of(
+        PredictionIntervals.jackknifePlusAfterBootstrap(0.8),
+        PredictionIntervals.enbpi(0.9).withDecay(0.95))) {
+      BacktestResult r = Backtest.newBuilder().ensemble(ensemble()).start(24).end(40)
+          .weights(CutoffWeights.decay(0.97)).windowLength(6).predictionIntervals(method).build()
+          .run(X, Y);
+      double[] lower = r.predictionLower();
+      double[] upper = r.predictionUpper();
+      int inside = 0;
+      double width = 0;
+      for (int c = 24; c < 40; c++) {
+        double[] w = new double[c];
+        for (int i = 0; i < c; i++) {
+          w[i] = StrictMath.pow(0.97, c - i);
+        }
+        double[][] x = Arrays.copyOf(X, c);
+        double[] y = Arrays.copyOf(Y, c);
+        EnsembleModel model = ensemble().fit(x, y, w);
+        PredictionInterval direct = method.calibrate(model, x, y, w).interval(X[c]);
+        assertThat(lower[c - 24]).isEqualTo(direct.lower());
+        assertThat(upper[c - 24]).isEqualTo(direct.upper());
+        assertThat(upper[c - 24]).isGreaterThan(lower[c - 24]);
+        if (direct.contains(Y[c])) {
+          inside++;
+        }
+        width += direct.width();
+      }
+      assertThat(r.predictionCoverage()).isEqualTo(inside / 16.0);
+      assertThat(r.predictionWidth()).isCloseTo(width / 16, Offset.offset(1e-12 * width));
+      assertThat(r.predictionIntervals()).contains(method);
+      int firstWindow = 0;
+      for (int i = 0; i < 6; i++) {
+        if (Y[24 + i] >= lower[i] && Y[24 + i] <= upper[i]) {
+          firstWindow++;
+        }
+      }
+      assertThat(r.predictionCoverage(0)).isEqualTo(firstWindow / 6.0);
+      assertThat(r.table()).contains("PI cover " + (method.level() == 0.8 ? "0.800" : "0.900"))
+          .contains("PI width");
+      assertThat(r.toString()).contains("prediction intervals " + method + ": coverage");
+      assertThat(r.predictionWidth(2)).isPositive();
+    }
+  }
+
+  /**
+   * With an actual column, the residuals are the actual column's: with every value known, the
+   * interval equals calibrate(model, prefix, actual prefix) of a direct fit on the target.
+   */
+  @Test
+  void run_actualColumnCalibratesOnThatColumn() {
+    double[] actual = new double[Y.length];
+    for (int i = 0; i < actual.length; i++) {
+      actual[i] = 1.2 * Y[i] + 0.05;
+    }
+    Frame frame = Frame.builder().column("a", column(X, 0)).column("b", column(X, 1))
+        .column("c", column(X, 2)).column("y", Y).column("actual", actual).build();
+    PredictionIntervals method = PredictionIntervals.jackknifePlusAfterBootstrap(0.9);
+    BacktestResult r = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
+        .actualColumn("actual").predictionIntervals(method).build()
+        .run(frame, "y", List.of("a", "b", "c"));
+    for (int c = 30; c < 34; c++) {
+      double[][] x = Arrays.copyOf(X, c);
+      EnsembleModel model = ensemble().fit(x, Arrays.copyOf(Y, c));
+      PredictionInterval direct = method.calibrate(model, x, Arrays.copyOf(actual, c))
+          .interval(X[c]);
+      assertThat(r.predictionLower()[c - 30]).isEqualTo(direct.lower());
+      assertThat(r.predictionUpper()[c - 30]).isEqualTo(direct.upper());
+    }
+    BacktestResult plain = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
+        .predictionIntervals(method).build().run(frame, "y", List.of("a", "b", "c"));
+    assertThat(plain.predictionUpper()).isNotEqualTo(r.predictionUpper());
+  }
+
+  @Test
+  void predictionLower_withoutIntervals() {
+    BacktestResult r = Backtest.newBuilder().ensemble(ensemble()).start(30).end(32).build()
+        .run(X, Y);
+    assertThat(r.predictionIntervals()).isEmpty();
+    assertThatThrownBy(r::predictionLower).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("predictionLower: the backtest had no prediction intervals");
+    assertThatThrownBy(r::predictionUpper).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(r::predictionCoverage).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(r::predictionWidth).isInstanceOf(IllegalStateException.class);
+    assertThat(r.table()).doesNotContain("PI cover");
+    assertThat(r.toString()).doesNotContain("prediction intervals");
+  }
+
+  @Test
+  void predictionIntervals_nullAndTwice() {
+    Backtest.Builder b = Backtest.newBuilder();
+    assertThatThrownBy(() -> b.predictionIntervals(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("predictionIntervals");
+    b.predictionIntervals(PredictionIntervals.enbpi(0.9));
+    assertThatThrownBy(() -> b.predictionIntervals(PredictionIntervals.enbpi(0.8)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("predictionIntervals was already set to enbpi(0.9)");
+    assertThat(b.ensemble(ensemble()).start(30).build().toString())
+        .contains("predictionIntervals=enbpi(0.9)");
+  }
+}
