@@ -88,6 +88,34 @@ public final class CalibratedIntervals {
   }
 
   /**
+   * The same calibration under another method, level or decay, without drawing the members again:
+   * the out-of-bag predictors and residuals do not depend on them. For several levels, calibrate
+   * once and derive the others.
+   *
+   * <pre>{@code
+   * CalibratedIntervals p90 = PredictionIntervals.jackknifePlusAfterBootstrap(0.9)
+   *     .calibrate(model, x, y);
+   * CalibratedIntervals p80 = p90.with(PredictionIntervals.jackknifePlusAfterBootstrap(0.8));
+   * }</pre>
+   *
+   * @param other the method, level and decay to use
+   * @return calibrated intervals with those settings
+   * @throws NullPointerException if {@code other} is null
+   * @throws IllegalStateException if {@code other} is the jackknife+-after-bootstrap and this
+   *     object's residual window was updated (its residuals are no longer the training rows')
+   */
+  public CalibratedIntervals with(PredictionIntervals other) {
+    Objects.requireNonNull(other, "other");
+    if (other.method() == PredictionIntervals.Method.JACKKNIFE_PLUS_AFTER_BOOTSTRAP
+        && looCoefficients == null) {
+      throw new IllegalStateException("with: " + other + " needs the training rows' out-of-bag"
+          + " residuals, but this window was updated (expected: the calibration before update)");
+    }
+    return new CalibratedIntervals(other, transform, featureNames, features, looCoefficients,
+        centre, outOfBagPredictions, outOfBagMembers, residuals);
+  }
+
+  /**
    * The number of calibration residuals {@code n} (the training rows; unchanged by updates).
    *
    * @return {@code n}
@@ -261,7 +289,7 @@ public final class CalibratedIntervals {
 
   /** The interval's ends on the model's scale, into {@code ends}. */
   private void modelScale(double[] row, Scratch scratch, double[] ends) {
-    if (looCoefficients == null) {
+    if (settings.method() == PredictionIntervals.Method.ENBPI) {
       double c = linear(centre, 0, row);
       ends[0] = c - halfWidth;
       ends[1] = c + halfWidth;

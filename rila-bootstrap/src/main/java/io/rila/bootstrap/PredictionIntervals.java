@@ -299,9 +299,8 @@ public final class PredictionIntervals {
     for (int j = 0; j < stride; j++) {
       centre[j] /= usable;
     }
-    boolean jackknife = method == Method.JACKKNIFE_PLUS_AFTER_BOOTSTRAP;
     double[] residuals = new double[calibration];
-    double[] loo = jackknife ? new double[calibration * stride] : null;
+    double[] loo = new double[calibration * stride];
     int r = 0;
     for (int i = 0; i < n; i++) {
       if (Double.isNaN(z[i])) {
@@ -309,14 +308,10 @@ public final class PredictionIntervals {
       }
       if (outOfBag[i] == 0) {
         residuals[r] = Double.POSITIVE_INFINITY;
-        if (jackknife) {
-          Arrays.fill(loo, r * stride, (r + 1) * stride, Double.NaN);
-        }
+        Arrays.fill(loo, r * stride, (r + 1) * stride, Double.NaN);
       } else {
         residuals[r] = Math.abs(z[i] - oob[i]);
-        if (jackknife) {
-          System.arraycopy(sums, i * stride, loo, r * stride, stride);
-        }
+        System.arraycopy(sums, i * stride, loo, r * stride, stride);
       }
       r++;
     }

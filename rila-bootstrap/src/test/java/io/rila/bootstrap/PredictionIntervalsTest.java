@@ -439,6 +439,30 @@ class PredictionIntervalsTest {
     assertThat(band / (double) reps).isLessThan(0.5);
   }
 
+  /** with(other) gives exactly what calibrating with other gives; not J+aB after an update. */
+  @Test
+  void with_equalsCalibratingWithTheOtherSettings() {
+    EnsembleModel model = ensemble(60).build().fit(X, Y, W);
+    CalibratedIntervals base = PredictionIntervals.enbpi(0.9).calibrate(model, X, Y, W);
+    for (PredictionIntervals other : List.of(
+        PredictionIntervals.jackknifePlusAfterBootstrap(0.8),
+        PredictionIntervals.jackknifePlusAfterBootstrap(0.95).withDecay(0.9),
+        PredictionIntervals.enbpi(0.8).withDecay(0.97))) {
+      CalibratedIntervals direct = other.calibrate(model, X, Y, W);
+      CalibratedIntervals derived = base.with(other);
+      assertThat(derived.settings()).isEqualTo(other);
+      for (double[] row : NEW) {
+        assertThat(derived.interval(row)).isEqualTo(direct.interval(row));
+      }
+    }
+    CalibratedIntervals updated = base.update(NEW[0], 2.0);
+    assertThat(updated.with(PredictionIntervals.enbpi(0.8)).residuals())
+        .isEqualTo(updated.residuals());
+    assertThatThrownBy(() -> updated.with(PredictionIntervals.jackknifePlusAfterBootstrap(0.9)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("updated");
+    assertThatThrownBy(() -> base.with(null)).isInstanceOf(NullPointerException.class);
+  }
+
   @Test
   void update_jackknifePlusIsRefused() {
     EnsembleModel model = ensemble(50).build().fit(X, Y);
