@@ -7,6 +7,8 @@ import io.rila.core.frame.Frame;
 import io.rila.core.frame.FrameCsv;
 import io.rila.core.testing.SharedData;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * {@link Backtest.Builder#predictionIntervals(PredictionIntervals)}: each cutoff's interval is
@@ -187,7 +190,7 @@ class BacktestIntervalsTest {
    * 1,000 members on the production weekly data, by window (the table in docs/calibration.md).
    */
   @Test
-  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(
+  @EnabledIfSystemProperty(
       named = "rila.conformalProduction", matches = "true")
   void run_productionWeeklyDataAllMethods() throws IOException {
     Frame data = productionFrame();
@@ -217,7 +220,7 @@ class BacktestIntervalsTest {
       }
     }
     System.out.println(out);
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "conformal-production.md"),
+    Files.writeString(Path.of("target", "conformal-production.md"),
         out.toString());
   }
 
