@@ -59,7 +59,7 @@ final class BacktestChart {
       DeviationRenderer fills = new DeviationRenderer(true, false);
       fills.setSeriesPaint(0, new Color(0xff7f0e));
       fills.setSeriesFillPaint(0, new Color(0xff7f0e));
-      fills.setSeriesStroke(0, new BasicStroke(0f));
+      fills.setSeriesStroke(0, new BasicStroke(1f));
       fills.setSeriesPaint(1, new Color(0x1f77b4));
       fills.setSeriesFillPaint(1, new Color(0x1f77b4));
       fills.setSeriesStroke(1, new BasicStroke(2f));
