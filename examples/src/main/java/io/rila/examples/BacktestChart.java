@@ -14,6 +14,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -69,6 +70,7 @@ final class BacktestChart {
       NumberAxis sales = new NumberAxis("weekly sales ($ million)");
       sales.setAutoRangeIncludesZero(false);
       XYPlot plot = new XYPlot(bands, time, sales, fills);
+      plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
       XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
       dots.setSeriesPaint(0, Color.BLACK);
       dots.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
