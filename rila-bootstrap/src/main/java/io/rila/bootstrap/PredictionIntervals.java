@@ -30,7 +30,12 @@ import java.util.Objects;
  * only on the seed and the member), so calibration needs the model and the data it was fitted on:
  * the same rows in the same order, the target on its own scale, and the same sample weights (they
  * decide which draws the fit replaced, and the draws themselves for {@code sklearnCompatible}
- * with {@link SklearnWeighting#PROBABILITY}). The out-of-bag prediction {@code m_-i(x)} is the
+ * with {@link SklearnWeighting#PROBABILITY}). This holds for every model {@link
+ * BootstrapRidgeEnsemble} fits (whole, resumed from a checkpoint, or in member ranges, also on
+ * Spark), and for those models saved and loaded; it does not hold for rila-spark's one-pass Poisson
+ * fit, whose counts come from hashed rows rather than the members' streams although its model
+ * records {@code poisson()}: calibrating such a model would use the wrong out-of-bag sets. The
+ * out-of-bag prediction {@code m_-i(x)} is the
  * mean of the out-of-bag members' predictions for row {@code x}, and the residual of row {@code
  * i} is {@code R_i = |z_i - m_-i(x_i)|}. Everything is computed on the model's scale ({@code z =
  * log(y)} or {@code log1p(y)} for a {@link TargetTransform#LOG} or {@link TargetTransform#LOG1P}
