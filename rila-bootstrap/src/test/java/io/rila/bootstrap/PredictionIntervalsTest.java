@@ -379,21 +379,6 @@ class PredictionIntervalsTest {
     }
   }
 
-  /** A scenario's interval is the interval of the baseline with the override applied. */
-  @Test
-  void scenarioIntervals_areIntervalsOfTheScenarioRows() {
-    EnsembleModel model = ensemble(100).build().fit(X, Y);
-    CalibratedIntervals cal =
-        PredictionIntervals.jackknifePlusAfterBootstrap(0.9).calibrate(model, X, Y);
-    List<PredictionInterval> got = cal.scenarioIntervals(NEW[0], Scenario.sweep("x1", 0.5, 2.0));
-    double[] row = NEW[0].clone();
-    row[1] = 0.5;
-    assertThat(got.get(0)).isEqualTo(cal.interval(row));
-    row[1] = 2.0;
-    assertThat(got.get(1)).isEqualTo(cal.interval(row));
-    assertThat(got.get(1).upper()).isNotEqualTo(got.get(0).upper());
-  }
-
   /**
    * Independent rows (y = 1 + x . beta + N(0, 1), 60 rows, 100 members, 400 replications): the
    * 90% J+aB and EnbPI intervals cover a new row's actual value about 90% of the time (Monte Carlo
@@ -437,44 +422,6 @@ class PredictionIntervalsTest {
     assertThat(jab / (double) reps).isBetween(0.85, 0.95);
     assertThat(enbpi / (double) reps).isBetween(0.85, 0.95);
     assertThat(band / (double) reps).isLessThan(0.5);
-  }
-
-  /** with(other) gives exactly what calibrating with other gives; not J+aB after an update. */
-  @Test
-  void with_equalsCalibratingWithTheOtherSettings() {
-    EnsembleModel model = ensemble(60).build().fit(X, Y, W);
-    CalibratedIntervals base = PredictionIntervals.enbpi(0.9).calibrate(model, X, Y, W);
-    for (PredictionIntervals other : List.of(
-        PredictionIntervals.jackknifePlusAfterBootstrap(0.8),
-        PredictionIntervals.jackknifePlusAfterBootstrap(0.95).withDecay(0.9),
-        PredictionIntervals.enbpi(0.8).withDecay(0.97))) {
-      CalibratedIntervals direct = other.calibrate(model, X, Y, W);
-      CalibratedIntervals derived = base.with(other);
-      assertThat(derived.settings()).isEqualTo(other);
-      for (double[] row : NEW) {
-        assertThat(derived.interval(row)).isEqualTo(direct.interval(row));
-      }
-    }
-    CalibratedIntervals updated = base.update(NEW[0], 2.0);
-    assertThat(updated.with(PredictionIntervals.enbpi(0.8)).residuals())
-        .isEqualTo(updated.residuals());
-    assertThatThrownBy(() -> updated.with(PredictionIntervals.jackknifePlusAfterBootstrap(0.9)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("updated");
-    assertThatThrownBy(() -> base.with(null)).isInstanceOf(NullPointerException.class);
-  }
-
-  @Test
-  void update_jackknifePlusIsRefused() {
-    EnsembleModel model = ensemble(50).build().fit(X, Y);
-    CalibratedIntervals cal =
-        PredictionIntervals.jackknifePlusAfterBootstrap(0.9).calibrate(model, X, Y);
-    assertThatThrownBy(() -> cal.update(NEW[0], 2.0)).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("update").hasMessageContaining("enbpi");
-    CalibratedIntervals e = PredictionIntervals.enbpi(0.9).calibrate(model, X, Y);
-    assertThatThrownBy(() -> e.update(NEW[0], -1.0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actual: -1.0");
-    assertThatThrownBy(() -> e.update(new double[2], 1.0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row: length 2");
   }
 
   @Test
@@ -529,26 +476,6 @@ class PredictionIntervalsTest {
   }
 
   @Test
-  void intervals_badInput() {
-    EnsembleModel model = ensemble(30).build().fit(X, Y);
-    CalibratedIntervals cal = PredictionIntervals.enbpi(0.9).calibrate(model, X, Y);
-    assertThatThrownBy(() -> cal.interval(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> cal.interval(new double[] {1, Double.POSITIVE_INFINITY, 0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row[1] (x1)");
-    assertThatThrownBy(() -> cal.intervals(new double[0][], new double[1], new double[1]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows: 0 rows");
-    assertThatThrownBy(() -> cal.intervals(NEW, new double[2], new double[6]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower/upper");
-    assertThatThrownBy(() -> cal.intervals(new double[][] {{1, 2}}, new double[1], new double[1]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows[0]: length 2");
-    assertThatThrownBy(() -> cal.scenarioIntervals(NEW[0], List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scenarios: empty");
-    assertThatThrownBy(() -> cal.scenarioIntervals(NEW[0], List.of(Scenario.of("s")
-        .set("nope", 1.0)))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("nope");
-  }
-
-  @Test
   void settings_equalityAndText() {
     assertThat(PredictionIntervals.enbpi(0.9).withDecay(0.98))
         .isEqualTo(PredictionIntervals.enbpi(0.9).withDecay(0.98))
@@ -561,12 +488,5 @@ class PredictionIntervalsTest {
     assertThat(PredictionIntervals.enbpi(0.9).decay()).isEqualTo(1.0);
     assertThat(PredictionIntervals.enbpi(0.9).method())
         .isEqualTo(PredictionIntervals.Method.ENBPI);
-    PredictionInterval i = new PredictionInterval(1.0, 3.5, 0.9);
-    assertThat(i.width()).isEqualTo(2.5);
-    assertThat(i.contains(1.0)).isTrue();
-    assertThat(i.contains(3.6)).isFalse();
-    assertThat(i).isEqualTo(new PredictionInterval(1.0, 3.5, 0.9))
-        .hasSameHashCodeAs(new PredictionInterval(1.0, 3.5, 0.9))
-        .hasToString("PredictionInterval[0.9: 1.0, 3.5]");
   }
 }
