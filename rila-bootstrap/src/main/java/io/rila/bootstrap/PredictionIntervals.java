@@ -35,9 +35,8 @@ import java.util.Objects;
  * Spark), and for those models saved and loaded; it does not hold for rila-spark's one-pass Poisson
  * fit, whose counts come from hashed rows rather than the members' streams although its model
  * records {@code poisson()}: calibrating such a model would use the wrong out-of-bag sets. The
- * out-of-bag prediction {@code m_-i(x)} is the
- * mean of the out-of-bag members' predictions for row {@code x}, and the residual of row {@code
- * i} is {@code R_i = |z_i - m_-i(x_i)|}. Everything is computed on the model's scale ({@code z =
+ * out-of-bag prediction {@code m_-i(x)} is the mean of the out-of-bag members' predictions for
+ * row {@code x}, and the residual of row {@code i} is {@code R_i = |z_i - m_-i(x_i)|}. Everything is computed on the model's scale ({@code z =
  * log(y)} or {@code log1p(y)} for a {@link TargetTransform#LOG} or {@link TargetTransform#LOG1P}
  * model), where the members are linear; the two ends are then mapped back with {@code exp} or
  * {@code expm1}. The transform is increasing, so {@code y} lies inside the back-transformed
@@ -55,8 +54,8 @@ import java.util.Objects;
  *       {@code 1 - 2 alpha} for any model, usually close to {@code 1 - alpha} in practice.
  *   <li>{@link #enbpi(double)} (Xu and Xie, ICML 2021; MAPIE's {@code
  *       MapieTimeSeriesRegressor(method="enbpi")} with absolute residuals): the interval is {@code
- *       c(x) -+ q}, where the centre {@code c(x)} is the mean of the {@code n} out-of-bag
- *       predictions {@code m_-i(x)} and {@code q} is the {@code k}-th smallest residual. {@link
+ *       c(x) -+ q}, where the centre {@code c(x)} is the mean of the out-of-bag predictions
+ *       {@code m_-i(x)} over the training rows (those with an out-of-bag member) and {@code q} is the {@code k}-th smallest residual. {@link
  *       CalibratedIntervals#update} replaces the oldest residual by the newest one, {@code |z -
  *       c(x)|} of a row whose actual became known, without refitting (MAPIE's {@code
  *       partial_fit}). Its guarantee is asymptotic: coverage tends to {@code 1 - alpha} for
@@ -78,7 +77,8 @@ import java.util.Objects;
  * least {@code level W}, or {@code -infinity}. With equal weights this is exactly the {@code
  * ceil(level (n + 1))}-th order statistic of the conformal papers (the comparison allows a
  * relative {@code 1e-12} so that rounding of {@code level (n + 1)} never moves it). This is the
- * <em>deterministic</em> variant, which guarantees at least the nominal coverage. The papers also
+ * <em>deterministic</em> variant, which errs on the side of more coverage (for split conformal it
+ * guarantees at least the nominal level; the methods' own guarantees are above). The papers also
  * state a <em>randomised</em> variant (break the rank of the new row's score among ties and the
  * {@code +infinity} mass with an independent uniform draw), which attains the level exactly, and
  * the jackknife+-after-bootstrap's proof draws the number of members at random (binomially) for
