@@ -169,7 +169,7 @@ class BacktestIntervalsTest {
    * mean. What is asserted is the direction the data shows; docs/calibration.md has the numbers.
    */
   @Test
-  void run_productionWeeklyData() throws IOException {
+  void run_alternativeSetupOnWeeklyData() throws IOException {
     Frame data = productionFrame();
     BacktestResult r =
         production(data, 200, PredictionIntervals.jackknifePlusAfterBootstrap(0.9));
@@ -193,7 +193,7 @@ class BacktestIntervalsTest {
   @Test
   @EnabledIfSystemProperty(
       named = "rila.conformalProduction", matches = "true")
-  void run_productionWeeklyDataAllMethods() throws IOException {
+  void run_weeklyDataAllMethods() throws IOException {
     Frame data = productionFrame();
     StringBuilder out = new StringBuilder();
     for (int members : new int[] {200, 1000}) {
