@@ -164,7 +164,7 @@ class ConformalCoverageStudyTest {
 
   /**
    * {@code mvn -B -q -pl rila-bootstrap -am test -Dtest=ConformalCoverageStudyTest#study_fullTable
-   * -Dsurefire.failIfNoSpecifiedTests=false -Drila.conformalStudy=2000} writes
+   * -Dsurefire.failIfNoSpecifiedTests=false -Drila.conformalStudy=10000} writes
    * target/conformal-study.md.
    */
   @Test
