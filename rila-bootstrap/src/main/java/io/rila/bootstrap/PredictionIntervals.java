@@ -223,8 +223,50 @@ public final class PredictionIntervals {
     return calibrateChecked(model, x, y, weights);
   }
 
+  /**
+   * Calibrates on a model fitted without sample weights from a target already on the model's
+   * scale ({@link BootstrapRidgeEnsemble#fitTransformed(double[][], double[])}).
+   *
+   * @param model the fitted ensemble
+   * @param x the rows it was fitted on, {@code trainingRows() x features()}, finite
+   * @param z the target it was fitted on, on the model's scale, finite
+   * @return the calibrated intervals
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #calibrate(EnsembleModel, double[][], double[],
+   *     double[])}
+   */
+  public CalibratedIntervals calibrateTransformed(EnsembleModel model, double[][] x, double[] z) {
+    return checked(model, x, z, null, false);
+  }
+
+  /**
+   * Calibrates on a model fitted with sample weights from a target already on the model's scale
+   * ({@link BootstrapRidgeEnsemble#fitTransformed(double[][], double[], double[])}, for example
+   * a stored {@code log(sales)} column with {@link TargetTransform#LOG}); the intervals are still
+   * back-transformed.
+   *
+   * @param model the fitted ensemble
+   * @param x the rows it was fitted on, {@code trainingRows() x features()}, finite
+   * @param z the target it was fitted on, on the model's scale, finite
+   * @param weights the sample weights it was fitted with, one finite value {@code >= 0} per row
+   * @return the calibrated intervals
+   * @throws NullPointerException if an argument or a row of {@code x} is null
+   * @throws IllegalArgumentException as {@link #calibrate(EnsembleModel, double[][], double[],
+   *     double[])}
+   */
+  public CalibratedIntervals calibrateTransformed(
+      EnsembleModel model, double[][] x, double[] z, double[] weights) {
+    Objects.requireNonNull(weights, "weights");
+    return checked(model, x, z, weights, false);
+  }
+
   private CalibratedIntervals calibrateChecked(
       EnsembleModel model, double[][] x, double[] y, double[] weights) {
+    return checked(model, x, y, weights, true);
+  }
+
+  private CalibratedIntervals checked(
+      EnsembleModel model, double[][] x, double[] y, double[] weights, boolean transform) {
     Objects.requireNonNull(model, "model");
     int p = Checks.finiteMatrix(x, "x");
     int n = x.length;
@@ -241,14 +283,14 @@ public final class PredictionIntervals {
       throw new IllegalArgumentException(
           "y: length " + y.length + " (expected: " + n + ", one per row of x)");
     }
-    TargetTransform transform = model.targetTransform();
+    TargetTransform targetTransform = model.targetTransform();
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
-      if (!transform.accepts(y[i])) {
-        throw new IllegalArgumentException(
-            "y[" + i + "]: " + y[i] + " (expected: " + transform.domain() + ")");
+      if (transform ? !targetTransform.accepts(y[i]) : !Double.isFinite(y[i])) {
+        throw new IllegalArgumentException("y[" + i + "]: " + y[i] + " (expected: "
+            + (transform ? targetTransform.domain() : "finite, on the model's scale") + ")");
       }
-      z[i] = transform.apply(y[i]);
+      z[i] = transform ? targetTransform.apply(y[i]) : y[i];
     }
     if (weights != null) {
       Checks.weights(weights, n, "weights");

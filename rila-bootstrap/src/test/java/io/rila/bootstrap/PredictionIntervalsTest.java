@@ -424,6 +424,35 @@ class PredictionIntervalsTest {
     assertThat(band / (double) reps).isLessThan(0.5);
   }
 
+  /** A model fitted on log(y) directly calibrates on log(y) to the same intervals. */
+  @Test
+  void calibrateTransformed_equalsCalibrateOnTheOwnScale() {
+    BootstrapRidgeEnsemble e = ensemble(80, TargetTransform.LOG).seed(6).build();
+    double[] z = new double[Y.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Math.log(Y[i]);
+    }
+    EnsembleModel own = e.fit(X, Y, W);
+    EnsembleModel stored = e.fitTransformed(X, z, W);
+    assertThat(stored.coefficients()).isEqualTo(own.coefficients());
+    PredictionIntervals m = PredictionIntervals.jackknifePlusAfterBootstrap(0.9);
+    CalibratedIntervals a = m.calibrate(own, X, Y, W);
+    CalibratedIntervals b = m.calibrateTransformed(stored, X, z, W);
+    for (double[] row : NEW) {
+      assertThat(b.interval(row)).isEqualTo(a.interval(row));
+    }
+    EnsembleModel unweighted = e.fitTransformed(X, z);
+    assertThat(m.calibrateTransformed(unweighted, X, z).interval(NEW[0]))
+        .isEqualTo(m.calibrate(e.fit(X, Y), X, Y).interval(NEW[0]));
+    double[] bad = z.clone();
+    bad[2] = Double.NaN;
+    assertThatThrownBy(() -> m.calibrateTransformed(unweighted, X, bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("y[2]: NaN (expected: finite, on the model's scale)");
+    assertThatThrownBy(() -> m.calibrateTransformed(unweighted, X, z, null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("weights");
+  }
+
   @Test
   void factories_badValues() {
     for (double bad : new double[] {0.0, 1.0, -0.1, Double.NaN}) {
