@@ -5,12 +5,17 @@ import io.rila.bootstrap.BacktestResult;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CutoffWeights;
 import io.rila.bootstrap.ForecastMetrics;
+import io.rila.bootstrap.PredictionIntervals;
 import io.rila.bootstrap.TargetTransform;
 import io.rila.core.frame.Frame;
 import io.rila.features.FeaturePipeline;
 import io.rila.features.LagFeatures;
 import io.rila.features.RowFilter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +43,17 @@ import java.util.concurrent.Executors;
  * <p>Options (all optional): {@code --estimators N} members per fit (default 500), {@code --weeks
  * W} of synthetic market (default 260, at least 30), {@code --start S} the first cutoff, in
  * training rows (default 104, about two years), {@code --seed S} for the market and the
- * ensemble (default 42), {@code --threads T} (default: available processors). Bad options print
- * one line to standard error and exit with status 2.
+ * ensemble (default 42), {@code --threads T} (default: available processors), {@code --chart
+ * FILE} to draw the forecasts, actuals, 95% band and 90% prediction interval as a PNG (the chart
+ * in {@code docs/calibration.md}). Bad options print one line to standard error and exit with
+ * status 2.
  *
  * <p>The bands are intervals for the <em>expected</em> sales of a week (the spread of the fitted
  * mean across members), not for one week's actual sales, so they cover the actuals far less often
- * than their nominal level; {@code docs/backtest.md} and {@code docs/calibration.md} explain.
+ * than their nominal level; the conformal prediction intervals ({@link
+ * PredictionIntervals#jackknifePlusAfterBootstrap(double)}, calibrated on each cutoff's
+ * out-of-bag residuals) are intervals for the actual sales. {@code docs/backtest.md} and {@code
+ * docs/calibration.md} explain.
  */
 public final class BacktestExample {
 
@@ -57,6 +67,9 @@ public final class BacktestExample {
   /** Bands whose coverage is reported. */
   static final double[] BANDS = {0.95, 0.80};
 
+  /** The conformal prediction intervals: jackknife+-after-bootstrap at 90%. */
+  static final PredictionIntervals INTERVALS = PredictionIntervals.jackknifePlusAfterBootstrap(0.9);
+
   /**
    * The options.
    *
@@ -66,10 +79,10 @@ public final class BacktestExample {
    * @param seed seed of the market and the ensemble
    * @param threads worker threads
    */
-  record Options(int estimators, int weeks, int start, long seed, int threads) {
+  record Options(int estimators, int weeks, int start, long seed, int threads, Path chart) {
 
     private static final List<String> NAMES =
-        List.of("--estimators", "--weeks", "--start", "--seed", "--threads");
+        List.of("--estimators", "--weeks", "--start", "--seed", "--threads", "--chart");
 
     static Options parse(String... args) {
       int estimators = 500;
@@ -77,6 +90,7 @@ public final class BacktestExample {
       int start = 104;
       long seed = 42L;
       int threads = Runtime.getRuntime().availableProcessors();
+      Path chart = null;
       for (int i = 0; i < args.length; i++) {
         String option = args[i];
         if (!NAMES.contains(option)) {
@@ -91,13 +105,14 @@ public final class BacktestExample {
           case "--estimators" -> estimators = CommandLine.positiveInt(option, text);
           case "--weeks" -> weeks = CommandLine.positiveInt(option, text);
           case "--start" -> start = CommandLine.positiveInt(option, text);
+          case "--chart" -> chart = Path.of(text);
           default -> threads = CommandLine.positiveInt(option, text);
         }
       }
       if (weeks < 30) {
         throw new IllegalArgumentException("--weeks: " + weeks + " (expected: >= 30)");
       }
-      return new Options(estimators, weeks, start, seed, threads);
+      return new Options(estimators, weeks, start, seed, threads, chart);
     }
   }
 
@@ -149,6 +164,16 @@ public final class BacktestExample {
     return weeks;
   }
 
+  private static double meanWidth(BacktestResult result) {
+    double[] lower = result.lower(0.95);
+    double[] upper = result.upper(0.95);
+    double sum = 0;
+    for (int i = 0; i < lower.length; i++) {
+      sum += upper[i] - lower[i];
+    }
+    return sum / lower.length;
+  }
+
   static BacktestResult run(Options options, PrintStream out) {
     Frame frame = features(SyntheticRilaMarket.generate(options.weeks(), options.seed()).weekly());
     BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder()
@@ -167,6 +192,7 @@ public final class BacktestExample {
           .bands(BANDS)
           .naiveLag(1)
           .windowLength(26)
+          .predictionIntervals(INTERVALS)
           .executor(pool)
           .build()
           .run(frame, "sales", FEATURES);
@@ -183,6 +209,25 @@ public final class BacktestExample {
     out.printf(Locale.ROOT, "model MAPE %.2f%%, naive MAPE %.2f%%; the 95%% band held %.0f%% of "
             + "the actual weeks (it is an interval for expected sales, not for one week)%n",
         100 * model.mape(), 100 * naive.mape(), 100 * result.coverage(0.95));
+    out.printf(Locale.ROOT, "the 90%% prediction interval (jackknife+-after-bootstrap) held %.0f%% "
+            + "of the actual weeks, mean width %.3g against %.3g for the 95%% band%n",
+        100 * result.predictionCoverage(), result.predictionWidth(), meanWidth(result));
+    if (options.chart() != null) {
+      LocalDate[] dates = new LocalDate[result.size()];
+      for (int i = 0; i < dates.length; i++) {
+        dates[i] = frame.date(result.start() + i);
+      }
+      try {
+        String skipped = BacktestChart.write(options.chart(),
+            "One-week-ahead backtest, synthetic market (" + options.estimators() + " members)",
+            dates, result.actuals(), result.forecasts(), result.lower(0.95), result.upper(0.95),
+            "95% percentile band (expected sales)", result.predictionLower(),
+            result.predictionUpper(), "90% prediction interval, J+aB (actual sales)");
+        out.println(skipped == null ? "wrote " + options.chart() : "chart skipped: " + skipped);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return result;
   }
 }

@@ -48,7 +48,7 @@ import java.util.Locale;
  * <pre>
  * mvn -q -pl examples -am -DskipTests package exec:java \
  *     -Dexec.mainClass=io.rila.examples.ProductionForecast \
- *     -Dexec.args="../shared/data/rila-6y20b rila-demo-output/production-forecast"
+ *     -Dexec.args="testdata/rila-6y20b rila-demo-output/production-forecast"
  * </pre>
  *
  * <p>Arguments, both optional: the folder of the reference data (default that of {@link

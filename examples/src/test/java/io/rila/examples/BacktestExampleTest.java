@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.rila.bootstrap.BacktestResult;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
+import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.PredictionInterval;
 import io.rila.bootstrap.TargetTransform;
 import io.rila.core.frame.Frame;
 import io.rila.core.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BacktestExampleTest {
 
@@ -131,5 +136,51 @@ class BacktestExampleTest {
         .hasMessageContaining("--threads needs a value");
     assertThatThrownBy(() -> BacktestExample.Options.parse("--members", "5"))
         .hasMessageContaining("unknown option --members");
+  }
+
+  /**
+   * The 90% prediction intervals hold far more actual weeks than the 95% band (they are intervals
+   * for the week, not for its mean), each one is the cutoff's own calibration through the public
+   * API, and --chart writes a PNG.
+   */
+  @Test
+  void run_chart_predictionIntervalsAndPng(@TempDir Path dir)
+      throws Exception {
+    Path png = dir.resolve("backtest.png");
+    BacktestExample.Options options = BacktestExample.Options.parse("--estimators",
+        Integer.toString(MEMBERS), "--weeks", Integer.toString(WEEKS), "--start",
+        Integer.toString(START), "--threads", "2", "--chart", png.toString());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    BacktestResult result =
+        BacktestExample.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertThat(result.predictionCoverage()).isGreaterThan(result.coverage(0.95));
+
+    Frame frame = BacktestExample.features(SyntheticRilaMarket.generate(WEEKS, 42L).weekly());
+    double[][] x = frame.toRowMatrix(BacktestExample.FEATURES);
+    double[] sales = frame.column("sales");
+    int[] weeks = BacktestExample.weekNumbers(frame);
+    int c = START + 3;
+    double[] w = new double[c];
+    for (int i = 0; i < c; i++) {
+      w[i] = StrictMath.pow(BacktestExample.DECAY, weeks[c] - weeks[i]);
+    }
+    double[][] prefix = Arrays.copyOf(x, c);
+    double[] y = Arrays.copyOf(sales, c);
+    EnsembleModel model = BootstrapRidgeEnsemble.newBuilder()
+        .estimators(MEMBERS).alpha(1.0).seed(42L).targetTransform(TargetTransform.LOG1P).build()
+        .fit(prefix, y, w);
+    PredictionInterval direct =
+        BacktestExample.INTERVALS.calibrate(model, prefix, y, w).interval(x[c]);
+    assertThat(result.predictionLower()[3]).isEqualTo(direct.lower());
+    assertThat(result.predictionUpper()[3]).isEqualTo(direct.upper());
+
+    String text = new String(printed.toByteArray(), StandardCharsets.UTF_8);
+    assertThat(text).contains("90% prediction interval", "PI cover 0.900");
+    if (text.contains("wrote " + png)) {
+      byte[] head = Files.readAllBytes(png);
+      assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    } else {
+      assertThat(text).contains("chart skipped");
+    }
   }
 }

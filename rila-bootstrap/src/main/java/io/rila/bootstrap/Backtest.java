@@ -30,10 +30,13 @@ import org.slf4j.LoggerFactory;
  *     .bands(0.95, 0.80)
  *     .naiveLag(1)                            // benchmark: the value one row earlier
  *     .windowLength(13)
+ *     .predictionIntervals(PredictionIntervals.jackknifePlusAfterBootstrap(0.9))
  *     .build()
  *     .run(frame, "sales", features);
  * double r2 = result.metrics().r2();
  * double covered = result.coverage(0.95);
+ * double[] low = result.predictionLower();          // conformal, for the actual sales
+ * double hit = result.predictionCoverage();
  * System.out.println(result.table());
  * }</pre>
  *
@@ -52,6 +55,12 @@ import org.slf4j.LoggerFactory;
  * does: the forecast at cutoff {@code c} is exactly what {@code ensemble.fit} on the first {@code
  * c} rows with the same weights predicts, and differences between cutoffs come from the data, not
  * from new draws. The result is therefore a function of the data and the settings only.
+ *
+ * <p><b>Prediction intervals.</b> With {@link Builder#predictionIntervals(PredictionIntervals)},
+ * the fit at each cutoff is also calibrated on its own training rows' out-of-bag residuals and
+ * gives a conformal interval for the actual value of row {@code c} (see {@link
+ * PredictionIntervals}); unlike the bands, these intervals are meant to cover the actual values at
+ * their nominal level, and the result reports how often they did and how wide they were.
  *
  * <p><b>Benchmark and metrics.</b> The naive forecast of row {@code c} is the target {@code k =
  * naiveLag} rows earlier, {@code y[c - k]} (after dropped rows, the {@code k}-th kept row before),
@@ -93,6 +102,7 @@ public final class Backtest {
   private final String benchmarkColumn;
   private final int windowLength;
   private final Executor executor;
+  private final PredictionIntervals predictionIntervals;
 
   private Backtest(Builder b) {
     this.ensemble = b.ensemble;
@@ -105,6 +115,7 @@ public final class Backtest {
     this.benchmarkColumn = b.benchmarkColumn;
     this.windowLength = b.windowLength == UNSET ? 13 : b.windowLength;
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
+    this.predictionIntervals = b.predictionIntervals;
   }
 
   /**
@@ -222,6 +233,10 @@ public final class Backtest {
     double[] levels = levels(bands);
     double[] forecasts = new double[count];
     double[] quantiles = new double[count * levels.length];
+    double[] predictionLower = predictionIntervals == null ? null : new double[count];
+    double[] predictionUpper = predictionIntervals == null ? null : new double[count];
+    double[] calibrationTarget = predictionIntervals == null ? null
+        : calibrationTarget(y, frame, ensemble.targetTransform());
     BootstrapRidgeEnsemble fitter = ensemble.withSeedAndExecutor(ensemble.seed(), Runnable::run);
     Supplier<ChunkedTasks.Worker> workers = () -> index -> {
       int c = start + index;
@@ -234,6 +249,12 @@ public final class Backtest {
       forecasts[index] = s.mean();
       for (int q = 0; q < levels.length; q++) {
         quantiles[index * levels.length + q] = s.quantileAt(q);
+      }
+      if (predictionIntervals != null) {
+        PredictionInterval interval = predictionIntervals
+            .calibrated(model, prefix, Arrays.copyOf(calibrationTarget, c), w).interval(x[c]);
+        predictionLower[index] = interval.lower();
+        predictionUpper[index] = interval.upper();
       }
     };
     long started = System.nanoTime();
@@ -264,7 +285,22 @@ public final class Backtest {
       }
     }
     return new BacktestResult(start, last, bands.clone(), naiveLag, benchmark(), windowLength,
-        actuals, forecasts, naive, lower, upper);
+        actuals, forecasts, naive, lower, upper, predictionIntervals, predictionLower,
+        predictionUpper);
+  }
+
+  /**
+   * What the conformal residuals are computed from, on the model's scale: the target, or the
+   * actual column where one is set (NaN where it is missing or outside the transform's domain,
+   * leaving that row out of the calibration).
+   */
+  private double[] calibrationTarget(double[] y, Frame frame, TargetTransform transform) {
+    double[] source = actualColumn == null ? y : frame.column(actualColumn);
+    double[] z = new double[source.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = transform.accepts(source[i]) ? transform.apply(source[i]) : Double.NaN;
+    }
+    return z;
   }
 
   /** Rows {@code from .. to - 1} of a column; fails on a cell that is not finite, naming it. */
@@ -323,7 +359,9 @@ public final class Backtest {
         + (benchmarkColumn == null ? ", naiveLag=" + naiveLag
             : ", benchmarkColumn=" + benchmarkColumn + ", lag=" + naiveLag)
         + (actualColumn == null ? "" : ", actualColumn=" + actualColumn)
-        + ", windowLength=" + windowLength + ", ensemble=" + ensemble + "]";
+        + ", windowLength=" + windowLength
+        + (predictionIntervals == null ? "" : ", predictionIntervals=" + predictionIntervals)
+        + ", ensemble=" + ensemble + "]";
   }
 
   /**
@@ -345,6 +383,7 @@ public final class Backtest {
     private String actualColumn;
     private int windowLength = UNSET;
     private Executor executor;
+    private PredictionIntervals predictionIntervals;
 
     private Builder() {}
 
@@ -538,6 +577,28 @@ public final class Backtest {
     public Builder executor(Executor executor) {
       Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Conformal prediction intervals for the actual value at every cutoff (default: none): the
+     * fit at cutoff {@code c} is calibrated on its own training rows ({@link
+     * PredictionIntervals#calibrate}, out-of-bag residuals of rows {@code 0 .. c - 1}, with the
+     * cutoff's sample weights) and gives the interval of row {@code c}. The residuals are those of
+     * the target, or of the {@link #actualColumn(String) actual column} when one is set (rows where
+     * it is missing are left out of the calibration), so the interval is for the value the
+     * forecasts are scored against. An EnbPI method needs no updates here: each cutoff refits and
+     * recalibrates on every earlier row.
+     *
+     * @param intervals the method and level
+     * @return this builder
+     * @throws NullPointerException if {@code intervals} is null
+     * @throws IllegalStateException if already set
+     */
+    public Builder predictionIntervals(PredictionIntervals intervals) {
+      Checks.unset(this.predictionIntervals == null, "predictionIntervals",
+          this.predictionIntervals);
+      this.predictionIntervals = Objects.requireNonNull(intervals, "predictionIntervals");
       return this;
     }
 

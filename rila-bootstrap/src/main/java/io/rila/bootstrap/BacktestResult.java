@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The forecasts of a {@link Backtest}, one per cutoff {@code c} in {@code [start, end)}, and their
@@ -13,6 +14,8 @@ import java.util.Locale;
  * ForecastMetrics model = r.metrics();
  * ForecastMetrics naive = r.naiveMetrics();
  * double covered = r.coverage(0.95);           // share of actuals inside the 95% band
+ * double[] low = r.predictionLower();          // conformal intervals, if the backtest had them
+ * double hit = r.predictionCoverage();         // share of actuals inside them
  * for (int w = 0; w < r.windows(); w++) {
  *   System.out.println(r.windowStart(w) + ".." + r.windowEnd(w) + ": " + r.metrics(w));
  * }
@@ -42,10 +45,29 @@ public final class BacktestResult {
   private final ForecastMetrics[] modelMetrics;
   private final ForecastMetrics[] naiveMetrics;
   private final double[][] coverage;
+  private final PredictionIntervals predictionIntervals;
+  private final double[] predictionLower;
+  private final double[] predictionUpper;
+  /** Per window, then over all cutoffs: the share of actuals inside the prediction interval. */
+  private final double[] predictionCoverage;
+  /** Per window, then over all cutoffs: the mean width of the prediction interval. */
+  private final double[] predictionWidth;
 
   BacktestResult(
       int start, int end, double[] bands, int naiveLag, String benchmark, int windowLength,
       double[] actuals, double[] forecasts, double[] naive, double[][] lower, double[][] upper) {
+    this(start, end, bands, naiveLag, benchmark, windowLength, actuals, forecasts, naive, lower,
+        upper, null, null, null);
+  }
+
+  BacktestResult(
+      int start, int end, double[] bands, int naiveLag, String benchmark, int windowLength,
+      double[] actuals, double[] forecasts, double[] naive, double[][] lower, double[][] upper,
+      PredictionIntervals predictionIntervals, double[] predictionLower,
+      double[] predictionUpper) {
+    this.predictionIntervals = predictionIntervals;
+    this.predictionLower = predictionLower;
+    this.predictionUpper = predictionUpper;
     this.start = start;
     this.end = end;
     this.bands = bands;
@@ -62,6 +84,8 @@ public final class BacktestResult {
     this.modelMetrics = new ForecastMetrics[windows + 1];
     this.naiveMetrics = new ForecastMetrics[windows + 1];
     this.coverage = new double[bands.length][windows + 1];
+    this.predictionCoverage = predictionIntervals == null ? null : new double[windows + 1];
+    this.predictionWidth = predictionIntervals == null ? null : new double[windows + 1];
     for (int w = 0; w <= windows; w++) {
       int from = w == windows ? 0 : w * windowLength;
       int to = w == windows ? count : Math.min(count, from + windowLength);
@@ -75,6 +99,18 @@ public final class BacktestResult {
           }
         }
         coverage[k][w] = (double) inside / (to - from);
+      }
+      if (predictionIntervals != null) {
+        int inside = 0;
+        double width = 0;
+        for (int i = from; i < to; i++) {
+          if (actuals[i] >= predictionLower[i] && actuals[i] <= predictionUpper[i]) {
+            inside++;
+          }
+          width += predictionUpper[i] - predictionLower[i];
+        }
+        predictionCoverage[w] = (double) inside / (to - from);
+        predictionWidth[w] = width / (to - from);
       }
     }
   }
@@ -298,20 +334,118 @@ public final class BacktestResult {
   }
 
   /**
+   * The conformal method of the prediction intervals, if the backtest had one ({@link
+   * Backtest.Builder#predictionIntervals(PredictionIntervals)}).
+   *
+   * @return the method, or empty
+   */
+  public Optional<PredictionIntervals> predictionIntervals() {
+    return Optional.ofNullable(predictionIntervals);
+  }
+
+  /**
+   * The lower ends of the conformal prediction intervals, one per cutoff, on the actual's scale.
+   *
+   * @return a new array, index {@code c - start()}
+   * @throws IllegalStateException if the backtest had no prediction intervals
+   */
+  public double[] predictionLower() {
+    requireIntervals("predictionLower");
+    return predictionLower.clone();
+  }
+
+  /**
+   * The upper ends of the conformal prediction intervals, one per cutoff, on the actual's scale
+   * ({@code +infinity} where the calibration rows were too few for the level).
+   *
+   * @return a new array, index {@code c - start()}
+   * @throws IllegalStateException if the backtest had no prediction intervals
+   */
+  public double[] predictionUpper() {
+    requireIntervals("predictionUpper");
+    return predictionUpper.clone();
+  }
+
+  /**
+   * The share of all cutoffs whose actual lies inside its prediction interval, ends included.
+   *
+   * @return the empirical coverage, in {@code [0, 1]}
+   * @throws IllegalStateException if the backtest had no prediction intervals
+   */
+  public double predictionCoverage() {
+    requireIntervals("predictionCoverage");
+    return predictionCoverage[windows()];
+  }
+
+  /**
+   * The share of a window's cutoffs whose actual lies inside its prediction interval.
+   *
+   * @param window {@code 0 <= window < windows()}
+   * @return the empirical coverage, in {@code [0, 1]}
+   * @throws IllegalStateException if the backtest had no prediction intervals
+   * @throws IllegalArgumentException if {@code window} is out of range
+   */
+  public double predictionCoverage(int window) {
+    requireIntervals("predictionCoverage");
+    checkWindow(window);
+    return predictionCoverage[window];
+  }
+
+  /**
+   * The mean width {@code upper - lower} of the prediction intervals over all cutoffs, on the
+   * actual's scale (infinite if an interval is).
+   *
+   * @return the mean width
+   * @throws IllegalStateException if the backtest had no prediction intervals
+   */
+  public double predictionWidth() {
+    requireIntervals("predictionWidth");
+    return predictionWidth[windows()];
+  }
+
+  /**
+   * The mean width of a window's prediction intervals.
+   *
+   * @param window {@code 0 <= window < windows()}
+   * @return the mean width
+   * @throws IllegalStateException if the backtest had no prediction intervals
+   * @throws IllegalArgumentException if {@code window} is out of range
+   */
+  public double predictionWidth(int window) {
+    requireIntervals("predictionWidth");
+    checkWindow(window);
+    return predictionWidth[window];
+  }
+
+  private void requireIntervals(String name) {
+    if (predictionIntervals == null) {
+      throw new IllegalStateException(name + ": the backtest had no prediction intervals"
+          + " (expected: Backtest.Builder.predictionIntervals set)");
+    }
+  }
+
+  /**
    * A text table: one line per window and one for all cutoffs, with the ensemble's R^2, MAPE (in
-   * percent), RMSE and MAE, the naive benchmark's, and the coverage of each band.
+   * percent), RMSE and MAE, the naive benchmark's, the coverage of each band and, when the
+   * backtest had them, the coverage and mean width of the conformal prediction intervals.
    *
    * @return the table, lines ending in {@code \n}
    */
   public String table() {
     int windows = windows();
     int fixedColumns = 10;
-    String[][] cells = new String[windows + 2][fixedColumns + bands.length];
+    int intervalColumns = predictionIntervals == null ? 0 : 2;
+    String[][] cells = new String[windows + 2][fixedColumns + bands.length + intervalColumns];
     String[] header = {"cutoffs", "n", "R2", "MAPE %", "RMSE", "MAE", "naive R2", "naive MAPE %",
         "naive RMSE", "naive MAE"};
     System.arraycopy(header, 0, cells[0], 0, fixedColumns);
     for (int k = 0; k < bands.length; k++) {
       cells[0][fixedColumns + k] = "cover " + format("%.3g", bands[k]);
+    }
+    int pi = fixedColumns + bands.length;
+    if (predictionIntervals != null) {
+      cells[0][pi] = "PI cover " + format("%.3g", predictionIntervals.level());
+      cells[0][pi + 1] = "PI width";
     }
     for (int w = 0; w <= windows; w++) {
       String[] row = cells[w + 1];
@@ -331,6 +465,10 @@ public final class BacktestResult {
       row[9] = format("%.4g", n.mae());
       for (int k = 0; k < bands.length; k++) {
         row[fixedColumns + k] = format("%.3f", coverage[k][w]);
+      }
+      if (predictionIntervals != null) {
+        row[pi] = format("%.3f", predictionCoverage[w]);
+        row[pi + 1] = format("%.4g", predictionWidth[w]);
       }
     }
     return TextTable.render(cells);
@@ -359,11 +497,16 @@ public final class BacktestResult {
 
   /**
    * Such as {@code BacktestResult[cutoffs 30..184, model ForecastMetrics[n=155, ...], naive(lag 1)
-   * ForecastMetrics[n=155, ...]]}.
+   * ForecastMetrics[n=155, ...], prediction intervals enbpi(0.9): coverage 0.884, mean width
+   * 1.2e7]} (the last part only when the backtest had prediction intervals).
    */
   @Override
   public String toString() {
     return "BacktestResult[cutoffs " + start + ".." + (end - 1) + ", model " + metrics()
-        + ", " + benchmark + " " + naiveMetrics() + "]";
+        + ", " + benchmark + " " + naiveMetrics()
+        + (predictionIntervals == null ? "" : ", prediction intervals " + predictionIntervals
+            + ": coverage " + format("%.3f", predictionCoverage[windows()]) + ", mean width "
+            + format("%.4g", predictionWidth[windows()]))
+        + "]";
   }
 }

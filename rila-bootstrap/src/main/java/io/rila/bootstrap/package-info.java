@@ -8,7 +8,9 @@
  * io.rila.bootstrap.Precision}), plus the tools that judge a model: {@link
  * io.rila.bootstrap.Backtest} (expanding-window forecasts, metrics and band coverage against a
  * naive benchmark) and {@link io.rila.bootstrap.CoverageStudy} (Monte Carlo coverage of the
- * percentile intervals on simulated data).
+ * percentile intervals on simulated data), and {@link io.rila.bootstrap.PredictionIntervals}
+ * (conformal intervals for the actual value of a new row, calibrated on the out-of-bag residuals
+ * into a {@link io.rila.bootstrap.CalibratedIntervals}).
  *
  * <pre>{@code
  * EnsembleModel model = BootstrapRidgeEnsemble.newBuilder()

@@ -1,0 +1,89 @@
+package io.rila.bootstrap.internal;
+
+import java.util.Arrays;
+
+/**
+ * Out-of-bag bookkeeping for a fitted ensemble, recomputed from the members' random streams: for
+ * every training row {@code i}, the members whose draw left it out ({@code counts[i] == 0}) and
+ * the sum of their coefficients and intercepts.
+ *
+ * <p>Member {@code k}'s counts depend only on the seed and {@code k}, so they are drawn again here
+ * with the same samplers and the same rule as {@link TrainingJob}: a draw whose rows all have
+ * weight zero is replaced by the member's next draw. Nothing is stored per member: because every
+ * member is linear on the model's scale, the mean of the out-of-bag members' predictions for any
+ * row {@code x} is {@code x . mean(beta) + mean(b)} over those members, so the sums (rows x
+ * (features + 1) doubles) are all that later predictions need. For 150 rows and 4 features that
+ * is 6 KB whatever the number of members, where a rows x members bitset of 10,000 members would
+ * take 190 KB.
+ *
+ * <p>Internal API: not covered by compatibility guarantees. Thread safety: a static function.
+ * Allocation: one counts array and one weight check per call, nothing per member.
+ */
+public final class OutOfBag {
+
+  private OutOfBag() {}
+
+  /**
+   * Sums, for every row, the coefficients and intercepts of the members that left it out.
+   *
+   * @param sampler draws the members' counts (used from this thread only)
+   * @param countWeights the row weights multiplied into the counts by the fit, or null (decides
+   *     which draws the fit replaced)
+   * @param rows the training rows
+   * @param members the members, {@code 0 .. members - 1}
+   * @param features the features
+   * @param floats the member-major coefficients in single precision, or null
+   * @param doubles the member-major coefficients in double precision, or null
+   * @param sums receives {@code rows x (features + 1)} row-major sums (coefficients, then the
+   *     intercept), overwritten
+   * @param outOfBag receives, per row, how many members left it out, overwritten
+   * @throws IllegalStateException if a member drew only rows of weight zero {@value
+   *     TrainingJob#MAX_DRAWS} times (the fit itself would have failed)
+   */
+  public static void sums(
+      CountSampler sampler, double[] countWeights, int rows, int members, int features,
+      float[] floats, double[] doubles, double[] sums, int[] outOfBag) {
+    int stride = features + 1;
+    Arrays.fill(sums, 0, rows * stride, 0.0);
+    Arrays.fill(outOfBag, 0, rows, 0);
+    int[] counts = new int[rows];
+    for (int k = 0; k < members; k++) {
+      sampler.draw(k, counts);
+      int draws = 1;
+      while (!positive(counts, countWeights)) {
+        if (draws == TrainingJob.MAX_DRAWS) {
+          throw new IllegalStateException("member " + k + ": " + TrainingJob.MAX_DRAWS
+              + " draws of rows of weight zero (expected: the draws of a fitted model)");
+        }
+        sampler.redraw(counts);
+        draws++;
+      }
+      int offset = k * stride;
+      for (int i = 0; i < rows; i++) {
+        if (counts[i] == 0) {
+          outOfBag[i]++;
+          int target = i * stride;
+          if (floats != null) {
+            for (int j = 0; j < stride; j++) {
+              sums[target + j] += floats[offset + j];
+            }
+          } else {
+            for (int j = 0; j < stride; j++) {
+              sums[target + j] += doubles[offset + j];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether some row has a positive count times weight: the rule {@link TrainingJob} fits by. */
+  private static boolean positive(int[] counts, double[] weights) {
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0 && (weights == null || weights[i] > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
