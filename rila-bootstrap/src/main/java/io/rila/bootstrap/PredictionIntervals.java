@@ -312,8 +312,7 @@ public final class PredictionIntervals {
     int[] outOfBag = new int[n];
     CoefficientStore store = model.coefficients();
     OutOfBag.sums(resampling.samplers(model.seed(), model.estimators(), n, weights).get(),
-        resampling.weightsAsProbabilities() ? null : weights, n, model.estimators(), p,
-        store.floatArray(), store.doubleArray(), sums, outOfBag);
+        resampling.weightsAsProbabilities() ? null : weights, n, store.block(), sums, outOfBag);
     double[] oob = new double[n];
     double[] centre = new double[stride];
     int usable = 0;

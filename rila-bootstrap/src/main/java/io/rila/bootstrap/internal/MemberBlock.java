@@ -148,6 +148,26 @@ public final class MemberBlock {
   }
 
   /**
+   * Adds a member's numbers (coefficients, then intercept) to {@code dst[at .. at + features]}.
+   *
+   * @param member the member
+   * @param dst the sums
+   * @param at where the member's first number is added
+   */
+  public void addTo(int member, double[] dst, int at) {
+    int offset = offset(member);
+    if (floats != null) {
+      for (int j = 0; j < stride; j++) {
+        dst[at + j] += floats[offset + j];
+      }
+    } else {
+      for (int j = 0; j < stride; j++) {
+        dst[at + j] += doubles[offset + j];
+      }
+    }
+  }
+
+  /**
    * Copies the members {@code [from, to)} into {@code dst} from {@code dstOffset}, widened.
    *
    * @param from the first member

@@ -30,10 +30,7 @@ public final class OutOfBag {
    * @param countWeights the row weights multiplied into the counts by the fit, or null (decides
    *     which draws the fit replaced)
    * @param rows the training rows
-   * @param members the members, {@code 0 .. members - 1}
-   * @param features the features
-   * @param floats the member-major coefficients in single precision, or null
-   * @param doubles the member-major coefficients in double precision, or null
+   * @param block the members' coefficients and intercepts, {@code 0 .. block.members() - 1}
    * @param sums receives {@code rows x (features + 1)} row-major sums (coefficients, then the
    *     intercept), overwritten
    * @param outOfBag receives, per row, how many members left it out, overwritten
@@ -41,9 +38,10 @@ public final class OutOfBag {
    *     TrainingJob#MAX_DRAWS} times (the fit itself would have failed)
    */
   public static void sums(
-      CountSampler sampler, double[] countWeights, int rows, int members, int features,
-      float[] floats, double[] doubles, double[] sums, int[] outOfBag) {
-    int stride = features + 1;
+      CountSampler sampler, double[] countWeights, int rows, MemberBlock block, double[] sums,
+      int[] outOfBag) {
+    int members = block.members();
+    int stride = block.stride();
     Arrays.fill(sums, 0, rows * stride, 0.0);
     Arrays.fill(outOfBag, 0, rows, 0);
     int[] counts = new int[rows];
@@ -58,20 +56,10 @@ public final class OutOfBag {
         sampler.redraw(counts);
         draws++;
       }
-      int offset = k * stride;
       for (int i = 0; i < rows; i++) {
         if (counts[i] == 0) {
           outOfBag[i]++;
-          int target = i * stride;
-          if (floats != null) {
-            for (int j = 0; j < stride; j++) {
-              sums[target + j] += floats[offset + j];
-            }
-          } else {
-            for (int j = 0; j < stride; j++) {
-              sums[target + j] += doubles[offset + j];
-            }
-          }
+          block.addTo(k, sums, i * stride);
         }
       }
     }

@@ -27,7 +27,7 @@ class OutOfBagTest {
     }
     double[] sums = new double[rows * (p + 1)];
     int[] outOfBag = new int[rows];
-    OutOfBag.sums(Samplers.iid(7), weights, rows, members, p, null, coefficients, sums,
+    OutOfBag.sums(Samplers.iid(7), weights, rows, MemberBlock.wrap(members, p, coefficients), sums,
         outOfBag);
 
     double[] expected = new double[rows * (p + 1)];
@@ -76,8 +76,8 @@ class OutOfBagTest {
     double[] fromDoubles = new double[8 * 3];
     int[] a = new int[8];
     int[] b = new int[8];
-    OutOfBag.sums(Samplers.poisson(4), null, 8, 30, 2, floats, null, fromFloats, a);
-    OutOfBag.sums(Samplers.poisson(4), null, 8, 30, 2, null, doubles, fromDoubles, b);
+    OutOfBag.sums(Samplers.poisson(4), null, 8, MemberBlock.wrap(30, 2, floats), fromFloats, a);
+    OutOfBag.sums(Samplers.poisson(4), null, 8, MemberBlock.wrap(30, 2, doubles), fromDoubles, b);
     assertThat(a).containsExactly(b);
     assertThat(fromFloats).containsExactly(fromDoubles);
     assertThat(a[0] + a[7]).isPositive();
@@ -85,8 +85,9 @@ class OutOfBagTest {
 
   @Test
   void sums_allWeightsZeroFailsAfterTheFitsLimit() {
-    assertThatThrownBy(() -> OutOfBag.sums(Samplers.iid(3), new double[3], 3, 1, 1, null,
-        new double[2], new double[6], new int[3])).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> OutOfBag.sums(Samplers.iid(3), new double[3], 3,
+        MemberBlock.wrap(1, 1, new double[2]), new double[6], new int[3]))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("member 0: " + TrainingJob.MAX_DRAWS);
   }
 }
