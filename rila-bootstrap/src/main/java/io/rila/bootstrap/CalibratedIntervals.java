@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -186,6 +187,21 @@ public final class CalibratedIntervals {
     modelScale(row, new Scratch(residuals.length), ends);
     return new PredictionInterval(
         transform.invert(ends[0]), transform.invert(ends[1]), settings.level());
+  }
+
+  /**
+   * The interval for the actual value of one new row given by feature name: the names must be
+   * exactly the model's feature names, in any order (see {@link EnsembleModel#predict(Map,
+   * double...)}).
+   *
+   * @param row a finite value for each of the model's features
+   * @return the interval, on the target's own scale
+   * @throws NullPointerException if {@code row} or a value is null
+   * @throws IllegalArgumentException if a feature is missing, a name is not a feature (both are
+   *     named), or a value is not finite
+   */
+  public PredictionInterval interval(Map<String, Double> row) {
+    return interval(FrameColumns.namedRow(row, featureNames, "row"));
   }
 
   /**

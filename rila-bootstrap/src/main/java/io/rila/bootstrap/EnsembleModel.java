@@ -687,35 +687,7 @@ public final class EnsembleModel {
 
   /** The values of a named row in feature order, checked against the feature names. */
   private double[] namedRow(Map<String, Double> row, String name) {
-    Objects.requireNonNull(row, name);
-    List<String> missing = new ArrayList<>();
-    double[] values = new double[features()];
-    for (int j = 0; j < values.length; j++) {
-      Double v = row.get(featureNames.get(j));
-      if (v == null) {
-        if (row.containsKey(featureNames.get(j))) {
-          throw new NullPointerException(name + ".get(\"" + featureNames.get(j) + "\")");
-        }
-        missing.add(featureNames.get(j));
-      } else {
-        values[j] = v;
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(name + ": no value for " + missing
-          + " (expected: one value for each feature " + featureNames + ")");
-    }
-    if (row.size() != values.length) {
-      List<String> unknown = new ArrayList<>();
-      for (String key : row.keySet()) {
-        if (!featureNames.contains(key)) {
-          unknown.add(key);
-        }
-      }
-      throw new IllegalArgumentException(name + ": " + unknown + " are not features of this model"
-          + " (expected: the features " + featureNames + " only)");
-    }
-    return values;
+    return FrameColumns.namedRow(row, featureNames, name);
   }
 
   private void checkRow(double[] row, String name) {

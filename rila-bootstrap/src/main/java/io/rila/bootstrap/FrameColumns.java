@@ -1,8 +1,10 @@
 package io.rila.bootstrap;
 
 import io.rila.core.frame.Frame;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -52,5 +54,38 @@ final class FrameColumns {
       }
     }
     return x;
+  }
+
+  /** The values of a named row in feature order, checked against the feature names. */
+  static double[] namedRow(Map<String, Double> row, List<String> featureNames, String name) {
+    Objects.requireNonNull(row, name);
+    List<String> missing = new ArrayList<>();
+    double[] values = new double[featureNames.size()];
+    for (int j = 0; j < values.length; j++) {
+      Double v = row.get(featureNames.get(j));
+      if (v == null) {
+        if (row.containsKey(featureNames.get(j))) {
+          throw new NullPointerException(name + ".get(\"" + featureNames.get(j) + "\")");
+        }
+        missing.add(featureNames.get(j));
+      } else {
+        values[j] = v;
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(name + ": no value for " + missing
+          + " (expected: one value for each feature " + featureNames + ")");
+    }
+    if (row.size() != values.length) {
+      List<String> unknown = new ArrayList<>();
+      for (String key : row.keySet()) {
+        if (!featureNames.contains(key)) {
+          unknown.add(key);
+        }
+      }
+      throw new IllegalArgumentException(name + ": " + unknown + " are not features of this model"
+          + " (expected: the features " + featureNames + " only)");
+    }
+    return values;
   }
 }

@@ -90,7 +90,7 @@ class CalibratedIntervalsTest {
   void intervals_badInput() {
     EnsembleModel model = ensemble(30).build().fit(X, Y);
     CalibratedIntervals cal = PredictionIntervals.enbpi(0.9).calibrate(model, X, Y);
-    assertThatThrownBy(() -> cal.interval(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> cal.interval((double[]) null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> cal.interval(new double[] {1, Double.POSITIVE_INFINITY, 0}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row[1] (x1)");
     assertThatThrownBy(() -> cal.intervals(new double[0][], new double[1], new double[1]))

@@ -3,9 +3,11 @@ package io.rila.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rila.core.frame.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -517,5 +519,32 @@ class PredictionIntervalsTest {
     assertThat(PredictionIntervals.enbpi(0.9).decay()).isEqualTo(1.0);
     assertThat(PredictionIntervals.enbpi(0.9).method())
         .isEqualTo(PredictionIntervals.Method.ENBPI);
+  }
+
+  @Test
+  void interval_namedRowEqualsThePositionalRow() {
+    Random random = new Random(12);
+    double[][] x = NaiveBootstrap.matrix(random, 40, 2);
+    double[] y = NaiveBootstrap.target(random, x);
+    double[] a = new double[40];
+    double[] b = new double[40];
+    for (int i = 0; i < 40; i++) {
+      a[i] = x[i][0];
+      b[i] = x[i][1];
+    }
+    Frame frame = Frame.builder().column("a", a)
+        .column("b", b).column("y", y).build();
+    EnsembleModel model = BootstrapRidgeEnsemble.newBuilder().estimators(60).seed(2).build()
+        .fit(frame, "y", List.of("b", "a"));
+    double[][] rows = new double[40][];
+    for (int i = 0; i < 40; i++) {
+      rows[i] = new double[] {b[i], a[i]};
+    }
+    CalibratedIntervals c = PredictionIntervals.jackknifePlusAfterBootstrap(0.9)
+        .calibrate(model, rows, y);
+    assertThat(c.interval(Map.of("a", 0.5, "b", -1.0)))
+        .isEqualTo(c.interval(new double[] {-1.0, 0.5}));
+    assertThatThrownBy(() -> c.interval(Map.of("a", 0.5)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no value for [b]");
   }
 }
