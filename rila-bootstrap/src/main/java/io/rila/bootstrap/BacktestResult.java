@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.core.frame.Frame;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -500,6 +501,34 @@ public final class BacktestResult {
    * ForecastMetrics[n=155, ...], prediction intervals enbpi(0.9): coverage 0.884, mean width
    * 1.2e7]} (the last part only when the backtest had prediction intervals).
    */
+  /**
+   * The backtest as a frame, one row per cutoff ({@code start() .. end() - 1}): columns {@code
+   * cutoff} (the row index), {@code actual}, {@code forecast}, {@code benchmark} (the naive or
+   * benchmark forecast), {@code lower_<band>} and {@code upper_<band>} for each band (such as
+   * {@code lower_0.95}), and, with prediction intervals, {@code predictionLower} and {@code
+   * predictionUpper} (which may be infinite). Write it with {@code FrameCsv}.
+   *
+   * @return a new frame of {@link #size()} rows
+   */
+  public Frame toFrame() {
+    int n = size();
+    double[] cutoff = new double[n];
+    for (int i = 0; i < n; i++) {
+      cutoff[i] = start + i;
+    }
+    Frame.Builder b = Frame.builder().column("cutoff", cutoff).column("actual", actuals.clone())
+        .column("forecast", forecasts.clone()).column("benchmark", naive.clone());
+    for (int k = 0; k < bands.length; k++) {
+      b.column("lower_" + bands[k], lower[k].clone());
+      b.column("upper_" + bands[k], upper[k].clone());
+    }
+    if (predictionIntervals != null) {
+      b.column("predictionLower", predictionLower.clone());
+      b.column("predictionUpper", predictionUpper.clone());
+    }
+    return b.build();
+  }
+
   @Override
   public String toString() {
     return "BacktestResult[cutoffs " + start + ".." + (end - 1) + ", model " + metrics()

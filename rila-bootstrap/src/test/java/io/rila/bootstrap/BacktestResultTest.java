@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.rila.core.frame.Frame;
 import org.junit.jupiter.api.Test;
 
 class BacktestResultTest {
@@ -122,5 +123,18 @@ class BacktestResultTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window: 3");
     assertThatThrownBy(() -> r.windowEnd(-2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window: -2");
+  }
+
+  @Test
+  void toFrame_oneRowPerCutoff() {
+    Frame f = handBuilt().toFrame();
+    assertThat(f.columnNames()).containsExactly("cutoff", "actual", "forecast", "benchmark",
+        "lower_0.9", "upper_0.9");
+    assertThat(f.column("cutoff")).containsExactly(10, 11, 12, 13, 14);
+    assertThat(f.column("actual")).containsExactly(1, 2, 3, 4, 5);
+    assertThat(f.column("forecast")).containsExactly(1, 3, 3, 3, 6);
+    assertThat(f.column("benchmark")).containsExactly(0, 1, 2, 3, 4);
+    assertThat(f.column("lower_0.9")).containsExactly(0.5, 2.5, 3, 3.5, 6);
+    assertThat(f.column("upper_0.9")).containsExactly(1.5, 3.5, 3, 4.5, 7);
   }
 }
