@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -351,8 +352,12 @@ public final class SparkEnsembleTrainer {
   public <K> Map<K, EnsembleModel> fitGroups(JavaPairRDD<K, TrainingRow> rows) {
     Objects.requireNonNull(rows, "rows");
     Map<K, EnsembleModel> models = new HashMap<>();
+    long start = System.nanoTime();
     runGroups(rows, false,
         (key, payload) -> models.put(key, payload.model(ensemble.executor())));
+    LOG.info("rila-spark group fits: {} groups of {} members, {} s", models.size(),
+        ensemble.estimators(),
+        String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
     return Map.copyOf(models);
   }
 
@@ -382,6 +387,7 @@ public final class SparkEnsembleTrainer {
     Files.createDirectories(folder);
     Map<K, Path> files = new HashMap<>();
     Map<String, K> names = new HashMap<>();
+    long start = System.nanoTime();
     try {
       runGroups(rows, true, (key, payload) -> {
         String name = GroupTask.fileName(key);
@@ -397,6 +403,9 @@ public final class SparkEnsembleTrainer {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    LOG.info("rila-spark group fits to {}: {} groups of {} members, {} s", folder, files.size(),
+        ensemble.estimators(),
+        String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
     return Map.copyOf(files);
   }
 
