@@ -263,7 +263,8 @@ public final class FrameCsv {
    * disk, then renamed), replacing any existing file.
    *
    * @throws IOException if writing fails (the target is then left as it was)
-   * @throws IllegalArgumentException if a column has the index column's name
+   * @throws IllegalArgumentException if a column has the index column's name (also when the
+   *     frame has no index, unless these settings read no index), or a name holds a NUL character
    */
   public void write(Frame frame, Path path) throws IOException {
     Objects.requireNonNull(frame, "frame");
@@ -277,17 +278,22 @@ public final class FrameCsv {
    * Writes {@code frame} as CSV to {@code writer}, which is flushed but not closed.
    *
    * @throws IOException if writing fails
-   * @throws IllegalArgumentException if a column has the index column's name
+   * @throws IllegalArgumentException if a column has the index column's name (also when the
+   *     frame has no index, unless these settings read no index), or a name holds a NUL character
    */
   public void write(Frame frame, Writer writer) throws IOException {
     Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(writer, "writer");
     checkWritable(frame);
     Writer buffered = writer instanceof BufferedWriter ? writer : new BufferedWriter(writer);
-    CSVPrinter printer = new CSVPrinter(buffered, WRITE_FORMAT);
     int rows = frame.rows();
     int width = frame.columnCount();
     boolean indexed = frame.hasIndex();
+    if (!indexed && width > 0 && frame.columnName(0).startsWith("\uFEFF")) {
+      // reading drops one leading byte-order mark: write one so that the name keeps its own
+      buffered.write('\uFEFF');
+    }
+    CSVPrinter printer = new CSVPrinter(buffered, WRITE_FORMAT);
     if (indexed) {
       printer.print(writtenIndexName());
     }
@@ -328,6 +334,18 @@ public final class FrameCsv {
       throw new IllegalArgumentException(
           "frame: has a column named '" + writtenIndexName()
               + "', the name of the index column (rename it or set another indexColumn)");
+    }
+    if (!frame.hasIndex() && !noIndex && frame.hasColumn(writtenIndexName())) {
+      throw new IllegalArgumentException("frame: has no index but a column named '"
+          + writtenIndexName() + "', which reading takes for the index (write it with noIndex()"
+          + " settings, or rename the column)");
+    }
+    for (int j = 0; j < frame.columnCount(); j++) {
+      String name = frame.columnName(j);
+      if (name.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("frame: column '" + name.replace("\0", "\\0")
+            + "' holds a NUL character (expected: none, which reading takes for a UTF-16 file)");
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.rila.core.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -535,5 +536,39 @@ class FrameCsvTest {
     FrameCsv.defaults().write(Frame.builder().column("a", new double[] {1}).build(), file);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
+  }
+
+  @Test
+  void write_nameWithNulIsRejected() {
+    // a NUL in a header is how reading tells a UTF-16 file: such a name could not be read back
+    Frame frame = Frame.builder().column("a\0b", new double[] {1}).build();
+    assertThatThrownBy(() -> FrameCsv.defaults().write(frame, new StringWriter()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame: column 'a\\0b' holds a NUL character (expected: none, which reading"
+            + " takes for a UTF-16 file)");
+  }
+
+  @Test
+  void write_firstNameStartingWithByteOrderMarkRoundTrips() throws IOException {
+    Frame frame = Frame.builder().column("\uFEFFa", new double[] {1}).column("b", new double[] {2})
+        .build();
+    Path file = dir.resolve("bom-name.csv");
+    FrameCsv csv = FrameCsv.builder().noIndex().build();
+    csv.write(frame, file);
+    assertThat(csv.read(file)).isEqualTo(frame);
+  }
+
+  @Test
+  void write_unindexedFrameWithTheIndexColumnNameIsRejected() {
+    // reading would take the column for the index
+    Frame frame = Frame.builder().column("date", new double[] {1}).build();
+    assertThatThrownBy(() -> FrameCsv.defaults().write(frame, new StringWriter()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame: has no index but a column named 'date', which reading takes for the"
+            + " index (write it with noIndex() settings, or rename the column)");
+    StringWriter out = new StringWriter();
+    assertThatCode(() -> FrameCsv.builder().noIndex().build().write(frame, out))
+        .doesNotThrowAnyException();
+    assertThat(out.toString()).isEqualTo("date\n1.0\n");
   }
 }
