@@ -293,14 +293,17 @@ public final class FrameCsv {
       // reading drops one leading byte-order mark: write one so that the name keeps its own
       buffered.write('\uFEFF');
     }
-    CSVPrinter printer = new CSVPrinter(buffered, WRITE_FORMAT);
     if (indexed) {
-      printer.print(writtenIndexName());
+      buffered.write(headerCell(writtenIndexName()));
     }
     for (int j = 0; j < width; j++) {
-      printer.print(frame.columnName(j));
+      if (indexed || j > 0) {
+        buffered.write(',');
+      }
+      buffered.write(headerCell(frame.columnName(j)));
     }
-    printer.println();
+    buffered.write('\n');
+    CSVPrinter printer = new CSVPrinter(buffered, WRITE_FORMAT);
     double[][] columns = new double[width][];
     for (int j = 0; j < width; j++) {
       columns[j] = frame.column(j);
@@ -323,6 +326,20 @@ public final class FrameCsv {
     return "FrameCsv[index="
         + (noIndex ? "none" : indexColumn == null ? "'date' if present" : "'" + indexColumn + "'")
         + ", skipColumns=" + skipColumns + ", skipNonNumeric=" + skipNonNumeric + "]";
+  }
+
+  /**
+   * A name as a header cell: quoted when it holds a delimiter, quote or line break, or starts or
+   * ends with white space that reading would otherwise ignore.
+   */
+  private static String headerCell(String name) {
+    boolean quote = Character.isWhitespace(name.charAt(0))
+        || Character.isWhitespace(name.charAt(name.length() - 1));
+    for (int k = 0; k < name.length() && !quote; k++) {
+      char c = name.charAt(k);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    return quote ? '"' + name.replace("\"", "\"\"") + '"' : name;
   }
 
   private String writtenIndexName() {
