@@ -13,9 +13,10 @@ import java.util.concurrent.TimeoutException;
  * Helpers of the fuzz suites (jqwik properties that mutate files and text): a deadline for each
  * case, so that a hang fails the case instead of stalling the build, and byte mutations.
  *
- * <p>The number of cases per property is jqwik's {@code jqwik.tries.default} (set in each module's
- * {@code junit-platform.properties}); a longer run passes a larger one as a system property, for
- * example {@code mvn -B verify -Djqwik.tries.default=20000}.
+ * <p>The number of cases per property is jqwik's {@code jqwik.tries.default}, which the build
+ * sets from the Maven property {@code rila.fuzz.tries} (300, through surefire's {@code
+ * configurationParameters} in the parent pom); a longer run: {@code mvn -B verify
+ * -Drila.fuzz.tries=20000}.
  */
 public final class Fuzz {
 
