@@ -141,12 +141,13 @@ public final class FrameCsv {
   /**
    * Reads a frame from a UTF-8 file.
    *
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read or is a directory (the message names it)
    * @throws IllegalArgumentException if the content is malformed or not UTF-8 (the message names
    *     the file, line and column, or the byte offset)
    */
   public Frame read(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
+    checkNotDirectory(path);
     try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return read(in, path.toString());
     } catch (CharacterCodingException e) {
@@ -220,12 +221,13 @@ public final class FrameCsv {
    * quoted cells keep their spaces),
    * with the same header and row checks as {@link #read(Path)}.
    *
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read or is a directory (the message names it)
    * @throws IllegalArgumentException if the file is malformed or not UTF-8, or has no column
    *     {@code column}
    */
   public List<String> readStrings(Path path, String column) throws IOException {
     Objects.requireNonNull(path, "path");
+    checkNotDirectory(path);
     try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return readStrings(in, path.toString(), column);
     } catch (CharacterCodingException e) {
@@ -396,6 +398,13 @@ public final class FrameCsv {
     int shown = Math.min(10, header.size());
     String list = String.join(", ", header.subList(0, shown));
     return header.size() > shown ? list + ", ... (" + (header.size() - shown) + " more)" : list;
+  }
+
+  /** Names the path: the platform's own error ("Is a directory") does not. */
+  private static void checkNotDirectory(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + ": a directory (expected: a CSV file)");
+    }
   }
 
   /** The cell's text: {@code ""} for an unquoted empty cell (which the parser gives as null). */

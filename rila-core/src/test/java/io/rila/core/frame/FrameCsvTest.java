@@ -571,4 +571,15 @@ class FrameCsvTest {
         .doesNotThrowAnyException();
     assertThat(out.toString()).isEqualTo("date\n1.0\n");
   }
+
+  @Test
+  void read_directoryNamesThePath() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("weekly.csv"));
+    assertThatThrownBy(() -> FrameCsv.defaults().read(folder))
+        .isInstanceOf(IOException.class)
+        .hasMessage(folder + ": a directory (expected: a CSV file)");
+    assertThatThrownBy(() -> FrameCsv.defaults().readStrings(folder, "a"))
+        .isInstanceOf(IOException.class)
+        .hasMessage(folder + ": a directory (expected: a CSV file)");
+  }
 }
