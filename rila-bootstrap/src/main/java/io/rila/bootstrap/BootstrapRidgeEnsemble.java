@@ -591,12 +591,15 @@ public final class BootstrapRidgeEnsemble {
     double bound = Math.sqrt(SUM_LIMIT / (4 * total));
     String basis = weighted ? "sample weights summing to " + sum + " over " + n + " rows"
         : n + " rows";
+    double[] columnLargest = new double[p];
+    for (double[] row : x) {
+      for (int j = 0; j < p; j++) {
+        columnLargest[j] = Math.max(columnLargest[j], Math.abs(row[j]));
+      }
+    }
     double squares = 0;
     for (int j = 0; j < p; j++) {
-      double largest = 0;
-      for (int i = 0; i < n; i++) {
-        largest = Math.max(largest, Math.abs(x[i][j]));
-      }
+      double largest = columnLargest[j];
       if (!(4 * total * largest * largest < SUM_LIMIT)) {
         throw new IllegalArgumentException("x: column " + j + " has values up to |" + largest
             + "| (expected: below " + bound + " with " + basis + ", so that weighted sums of"
