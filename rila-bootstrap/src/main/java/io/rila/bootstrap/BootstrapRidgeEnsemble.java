@@ -330,7 +330,8 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException if {@code x} is empty or ragged, the lengths disagree, a value
    *     is NaN, infinite or outside the transform's domain (the message names the row and
-   *     column), or a block is longer than the data
+   *     column), a block is longer than the data, or a column or the target is so large that
+   *     the weighted sums of a member would overflow (the message names it)
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
    * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
    *     folder is in use, holds another fit's members or a corrupt part
@@ -354,7 +355,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException if {@code x} is empty or ragged, the lengths disagree, a value
    *     is NaN, infinite, negative (weights) or outside the transform's domain (the message names
-   *     the row and column), all weights are zero, or a block is longer than the data
+   *     the row and column), all weights are zero, a block is longer than the data, or the
+   *     weights, a column or the target are so large that the weighted sums of a member would
+   *     overflow (the message names which)
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
    * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
    *     folder is in use, holds another fit's members or a corrupt part
