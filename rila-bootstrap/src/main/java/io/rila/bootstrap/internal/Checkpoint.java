@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #open} refuses (with {@link IllegalStateException}) a folder whose parts were written
  * by another format version, for other settings or for other data, or that holds a corrupt
  * part; nothing is ever mixed in. A part that is not a regular file (a pipe, a link to a device)
- * or is longer than a part of this fit can be is corrupt, and is not read. A folder is used by one fit at a time ({@code checkpoint.lock}
- * is locked while it runs). Temporary files of interrupted writes are deleted on open.
+ * or is longer than a part of this fit can be is corrupt, and is not read. A folder is used by
+ * one fit at a time ({@code checkpoint.lock} is locked while it runs). Temporary files of
+ * interrupted writes are deleted on open.
  *
  * <p>Thread safety: {@link #chunkDone} is called one call at a time by the runner; the worker
  * wrapper of {@link #skipRestored} only reads what {@link #open} wrote. Internal API: not covered
