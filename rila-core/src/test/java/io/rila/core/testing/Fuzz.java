@@ -1,5 +1,6 @@
 package io.rila.core.testing;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -104,9 +105,9 @@ public final class Fuzz {
         }
         return out;
       case TRUNCATION:
-        return java.util.Arrays.copyOf(bytes, bytes.length == 0 ? 0 : random.nextInt(bytes.length));
+        return Arrays.copyOf(bytes, bytes.length == 0 ? 0 : random.nextInt(bytes.length));
       case EXTENSION:
-        out = java.util.Arrays.copyOf(bytes, bytes.length + 1 + random.nextInt(64));
+        out = Arrays.copyOf(bytes, bytes.length + 1 + random.nextInt(64));
         for (int i = bytes.length; i < out.length; i++) {
           out[i] = (byte) random.nextInt(256);
         }
