@@ -2,6 +2,7 @@ package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.MemberMatrix;
 import io.rila.bootstrap.internal.MemberRunner;
+import io.rila.core.internal.Checks;
 import io.rila.core.regression.SolveForm;
 import io.rila.core.stats.NanPolicy;
 import io.rila.core.stats.Quantiles;
@@ -74,8 +75,22 @@ public final class EnsembleModel {
       CoefficientStore store, List<String> featureNames, int trainingRows, double alpha,
       long seed, Resampling resampling, TargetTransform targetTransform, boolean nonNegative,
       SolveForm solveForm, Executor executor) {
-    this(store, featureNames, trainingRows, alpha, seed, resampling, targetTransform, nonNegative,
-        solveForm, executor, new Layout());
+    this(store, checkNames(featureNames), trainingRows, alpha, seed, resampling, targetTransform,
+        nonNegative, solveForm, executor, new Layout());
+  }
+
+  /**
+   * Rejects names that a model file could not hold: an unpaired UTF-16 surrogate has no UTF-8
+   * form and would be saved as {@code '?'}.
+   */
+  private static List<String> checkNames(List<String> names) {
+    if (names != null) {
+      for (int j = 0; j < names.size(); j++) {
+        String name = Objects.requireNonNull(names.get(j), "featureNames[" + j + "]");
+        Checks.wellFormed(name, "featureNames[" + j + "]");
+      }
+    }
+    return names;
   }
 
   private EnsembleModel(

@@ -11,8 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,11 +42,16 @@ import java.util.concurrent.ForkJoinPool;
  * EnsembleModel#withExecutor} changes it).
  *
  * <p><b>Writing</b> goes to a temporary file in the target's folder, which is forced to disk and
- * renamed over the target: a crash leaves the previous file intact. <b>Loading</b> reads the file
- * in bulk (1 MiB steps, straight into the store's array) and checks everything before it returns
- * a model: magic, version, lengths, checksum, every header field and every number. A truncated,
- * extended, bit-flipped, foreign or newer file fails with an {@link IOException} whose message
- * names the file and the problem; no partial model is ever returned.
+ * renamed over the target: a crash leaves the previous file intact; a file replaced keeps its
+ * POSIX permissions. <b>Loading</b> reads the file in bulk (1 MiB steps, straight into the
+ * store's array) and checks everything before it returns a model: that it is a regular file,
+ * magic, version, lengths, checksum, every header field and every number. A truncated, extended,
+ * bit-flipped, foreign or newer file fails with an {@link IOException} whose message names the
+ * file and the problem; no partial model is ever returned. A load never allocates more than the
+ * file's length, nor more than the JVM's maximum heap, and a coefficient block over 64 MiB is
+ * checksummed before its store is allocated. There is no signature: a file whose bytes were
+ * changed and whose checksum was recomputed is read as what it now says (see {@code
+ * docs/model-files.md}).
  *
  * <p><b>The NPY export</b> is a numpy {@code .npy} file, format version 1.0, dtype {@code <f4}
  * ({@link Precision#FLOAT}) or {@code <f8} ({@link Precision#DOUBLE}), shape {@code (members,
@@ -74,6 +81,12 @@ public final class ModelFiles {
   private static final int ALIGN = 64;
   private static final int CRC_BYTES = 4;
   private static final long MAX_NUMBERS = Integer.MAX_VALUE - 8;
+  /**
+   * Coefficient blocks larger than this are checksummed in a first pass before the store is
+   * allocated, so that a forged or sparse file cannot make a load allocate what its header claims;
+   * smaller ones are read once, straight into the store.
+   */
+  private static final long VERIFY_FIRST_BYTES = 64L << 20;
   private static final long MAX_RANDOM_STATE = 0xFFFF_FFFFL;
 
   /** Codes of the header's enumerations: the index in these arrays, fixed by the format. */
@@ -130,12 +143,20 @@ public final class ModelFiles {
    * @return the model, equal in every setting and coefficient bit to the one saved
    * @throws NullPointerException if {@code path} is null
    * @throws IOException if the file cannot be read, or is not an intact model file of this
-   *     format version: the message names the file and says what is wrong (not a rila model
-   *     file, a newer format version, truncated or of the wrong length, a checksum mismatch, an
-   *     inconsistent header, a number that is not finite)
+   *     format version: the message names the file and says what is wrong (a directory or not a
+   *     regular file, not a rila model file, a newer format version, truncated or of the wrong
+   *     length, larger than this JVM's maximum heap, a checksum mismatch, an inconsistent header,
+   *     a number that is not finite); a missing file is a {@link
+   *     java.nio.file.NoSuchFileException}
    */
   public static EnsembleModel load(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      // a pipe would block the open, a device (such as /dev/zero) would never end
+      throw problem(path, (attributes.isDirectory() ? "a directory" : "not a regular file")
+          + " (expected: a regular file)");
+    }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       return read(path, channel);
     }
@@ -281,8 +302,24 @@ public final class ModelFiles {
           + " bytes (expected: " + expected + " for " + members + " members x " + features
           + " features, " + precision + ")");
     }
-    CoefficientStore store = CoefficientStore.allocate(members, features, precision);
+    long blockBytes = numbers * bytes;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (blockBytes > heap) {
+      throw problem(path, members + " members x " + features + " features, " + precision
+          + " need " + blockBytes + " bytes (expected: at most this JVM's maximum heap, " + heap
+          + " bytes)");
+    }
     long at = PREFIX + headerLength;
+    if (blockBytes > VERIFY_FIRST_BYTES) {
+      BlockIo first = BlockIo.forReading(size);
+      try {
+        first.checksumOnly(channel, 0, at + blockBytes);
+      } catch (EOFException e) {
+        throw problem(path, "truncated while reading (" + e.getMessage() + ")");
+      }
+      checkCrc(path, channel, at + blockBytes, first.crc());
+    }
+    CoefficientStore store = CoefficientStore.allocate(members, features, precision);
     try {
       at = precision == Precision.FLOAT
           ? io.readFloats(channel, at, store.floatArray(), 0, (int) numbers)
@@ -290,16 +327,25 @@ public final class ModelFiles {
     } catch (EOFException e) {
       throw problem(path, "truncated while reading (" + e.getMessage() + ")");
     }
-    ByteBuffer stored = ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    BlockIo.readFully(channel, at, stored);
-    int storedCrc = stored.getInt(0);
-    if (storedCrc != io.crc()) {
-      throw problem(path, String.format(Locale.ROOT, "checksum mismatch: CRC-32C of the content"
-          + " is %08x, the file stores %08x: corrupt", io.crc(), storedCrc));
-    }
+    checkCrc(path, channel, at, io.crc());
     EnsembleModel model = model(path, header, store);
     checkFinite(path, store, numbers);
     return model;
+  }
+
+  private static void checkCrc(Path path, FileChannel channel, long at, int crc)
+      throws IOException {
+    ByteBuffer stored = ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      BlockIo.readFully(channel, at, stored);
+    } catch (EOFException e) {
+      throw problem(path, "truncated while reading (" + e.getMessage() + ")");
+    }
+    int storedCrc = stored.getInt(0);
+    if (storedCrc != crc) {
+      throw problem(path, String.format(Locale.ROOT, "checksum mismatch: CRC-32C of the content"
+          + " is %08x, the file stores %08x: corrupt", crc, storedCrc));
+    }
   }
 
   private static void checkMagic(Path path, ByteBuffer prefix, long size) throws IOException {
