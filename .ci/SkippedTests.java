@@ -20,9 +20,12 @@ import org.w3c.dom.NodeList;
  */
 public final class SkippedTests {
 
-  /** The only tests allowed to skip: the opt-in full coverage study (-Drila.coverageStudy=N). */
-  private static final Set<String> ALLOWED =
-      Set.of("io.rila.bootstrap.CoverageStudyTest#study_fullTable");
+  /**
+   * Tests allowed to skip: none. The opt-in studies (-Drila.coverageStudy=N and the conformal
+   * ones) are tagged "study" and left out of builds by the parent pom, so they never reach the
+   * reports unless asked for.
+   */
+  private static final Set<String> ALLOWED = Set.of();
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -73,8 +76,8 @@ public final class SkippedTests {
     System.out.printf("skipped-tests: %d tests in %d reports, %d skipped as allowed%s%n", tests,
         reports.size(), allowed.size(), allowed.isEmpty() ? "" : ": " + String.join(", ", allowed));
     if (!skipped.isEmpty()) {
-      System.err.printf("skipped-tests: %d test(s) skipped (expected: none but %s):%n",
-          skipped.size(), ALLOWED);
+      System.err.printf("skipped-tests: %d test(s) skipped (expected: none%s):%n",
+          skipped.size(), ALLOWED.isEmpty() ? "" : " but " + ALLOWED);
       skipped.forEach(s -> System.err.println("  " + s));
       System.exit(1);
     }

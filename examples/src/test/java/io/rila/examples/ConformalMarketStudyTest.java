@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -131,6 +132,7 @@ class ConformalMarketStudyTest {
    * target/conformal-market-study.md (widths relative to the actual sales).
    */
   @Test
+  @Tag("study")
   @EnabledIfSystemProperty(named = "rila.conformalMarketStudy", matches = "\\d+")
   void study_fullTable() throws Exception {
     int n = Integer.parseInt(System.getProperty("rila.conformalMarketStudy"));

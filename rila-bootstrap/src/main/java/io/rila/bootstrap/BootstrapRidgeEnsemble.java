@@ -93,6 +93,12 @@ public final class BootstrapRidgeEnsemble {
   /** Share of the rows with positive weight that an i.i.d. member is expected to draw. */
   private static final double EXPECTED_DISTINCT = 1 - Math.exp(-1);
 
+  /**
+   * The largest weighted sum a fit's data may reach: a margin of 64 below overflow for rounding
+   * and for Poisson counts above the row count.
+   */
+  private static final double SUM_LIMIT = Double.MAX_VALUE / 64;
+
   private final EnsembleSettings settings;
   private final Executor executor;
   private final ProgressListener progressListener;
@@ -296,7 +302,8 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException if {@code x} is empty or ragged, the lengths disagree, a value
    *     is NaN, infinite or outside the transform's domain (the message names the row and
-   *     column), or a block is longer than the data
+   *     column), a block is longer than the data, or a column or the target is so large that
+   *     the weighted sums of a member would overflow (the message names it)
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
    * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
    *     folder is in use, holds another fit's members or a corrupt part
@@ -320,7 +327,9 @@ public final class BootstrapRidgeEnsemble {
    * @throws NullPointerException if an argument or a row of {@code x} is null
    * @throws IllegalArgumentException if {@code x} is empty or ragged, the lengths disagree, a value
    *     is NaN, infinite, negative (weights) or outside the transform's domain (the message names
-   *     the row and column), all weights are zero, or a block is longer than the data
+   *     the row and column), all weights are zero, a block is longer than the data, or the
+   *     weights, a column or the target are so large that the weighted sums of a member would
+   *     overflow (the message names which)
    * @throws CancellationException if the fit was cancelled or the calling thread interrupted
    * @throws IllegalStateException if the memory estimate exceeds the budget, or the checkpoint
    *     folder is in use, holds another fit's members or a corrupt part
@@ -650,7 +659,71 @@ public final class BootstrapRidgeEnsemble {
       Checks.weights(weights, n, "weights");
     }
     settings.resampling().checkRows(n);
+    checkMagnitudes(x, z, weights);
     return z;
+  }
+
+  /**
+   * Fails, naming the input at fault, when the weighted sums a member forms could overflow: the
+   * weights' total, a feature column or the target so large that a weighted sum of squares (or,
+   * in the dual form, a weighted Gram sum) would exceed {@link #SUM_LIMIT}. A member's weights
+   * are the sample weights times counts of at most the row count, so they sum to at most {@code
+   * rows x sum(w)}; centred values are at most twice the largest magnitude. These bounds are
+   * conservative: data that pass them never overflow.
+   */
+  private void checkMagnitudes(double[][] x, double[] z, double[] weights) {
+    int n = x.length;
+    int p = x[0].length;
+    boolean weighted = weights != null && !settings.resampling().weightsAsProbabilities();
+    double sum = n;
+    if (weighted) {
+      sum = 0;
+      for (double w : weights) {
+        sum += w;
+      }
+    }
+    double total = sum * n;
+    if (!(4 * total < SUM_LIMIT)) {
+      throw new IllegalArgumentException("weights: sum " + sum + " over " + n + " rows"
+          + " (expected: below " + SUM_LIMIT / 4 / n + ", so that a member's weighted sums stay"
+          + " finite; rescale the weights)");
+    }
+    double bound = Math.sqrt(SUM_LIMIT / (4 * total));
+    String basis = weighted ? "sample weights summing to " + sum + " over " + n + " rows"
+        : n + " rows";
+    double[] columnLargest = new double[p];
+    for (double[] row : x) {
+      for (int j = 0; j < p; j++) {
+        columnLargest[j] = Math.max(columnLargest[j], Math.abs(row[j]));
+      }
+    }
+    double squares = 0;
+    for (int j = 0; j < p; j++) {
+      double largest = columnLargest[j];
+      if (!(4 * total * largest * largest < SUM_LIMIT)) {
+        throw new IllegalArgumentException("x: column " + j + " has values up to |" + largest
+            + "| (expected: below " + bound + " with " + basis + ", so that weighted sums of"
+            + " squares stay finite; rescale the column)");
+      }
+      squares += largest * largest;
+    }
+    double largest = 0;
+    for (double v : z) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    if (!(4 * total * largest * largest < SUM_LIMIT)) {
+      throw new IllegalArgumentException("y: values up to |" + largest + "| on the model's scale"
+          + " (expected: below " + bound + " with " + basis + ", so that weighted sums of"
+          + " squares stay finite; rescale the target)");
+    }
+    boolean dual = resolveForm(p, positiveRows(weights, n)) == SolveForm.DUAL;
+    if (dual && !(total * (total * squares) < SUM_LIMIT)) {
+      throw new IllegalArgumentException((weighted ? "weights: sum " + sum + " over " + n
+          + " rows" : "x: rows " + n) + " with features up to |" + Math.sqrt(squares)
+          + "| (root of the sum of squared column maxima) overflow the dual form's weighted Gram"
+          + " sums (expected: (rows x sum of weights)^2 x that square below " + SUM_LIMIT
+          + "; rescale the " + (weighted ? "weights or the features" : "features") + ")");
+    }
   }
 
   /**

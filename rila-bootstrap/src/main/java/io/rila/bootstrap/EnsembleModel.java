@@ -99,7 +99,7 @@ public final class EnsembleModel {
    * @return the model
    * @throws NullPointerException if {@code members}, {@code settings} or a feature name is null
    * @throws IllegalArgumentException if {@code trainingRows < 1}, the names do not match the
-   *     features or repeat, or the settings disagree with the store
+   *     features, repeat or hold an unpaired surrogate, or the settings disagree with the store
    */
   public static EnsembleModel of(CoefficientStore members, List<String> featureNames,
       int trainingRows, EnsembleSettings settings) {
@@ -119,6 +119,8 @@ public final class EnsembleModel {
       Set<String> seen = new HashSet<>();
       for (int j = 0; j < featureNames.size(); j++) {
         String name = Objects.requireNonNull(featureNames.get(j), "featureNames[" + j + "]");
+        // a model file could not hold an unpaired UTF-16 surrogate (no UTF-8 form)
+        Checks.wellFormed(name, "featureNames[" + j + "]");
         if (!seen.add(name)) {
           throw new IllegalArgumentException("featureNames[" + j + "]: '" + name
               + "' (expected: distinct names)");

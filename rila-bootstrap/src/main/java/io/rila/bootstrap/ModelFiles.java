@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,11 +45,16 @@ import java.util.regex.Pattern;
  * EnsembleModel#withExecutor} changes it).
  *
  * <p><b>Writing</b> goes to a temporary file in the target's folder, which is forced to disk and
- * renamed over the target: a crash leaves the previous file intact. <b>Loading</b> reads the file
- * in bulk (1 MiB steps, straight into the store's array) and checks everything before it returns
- * a model: magic, version, lengths, checksum, every header field and every number. A truncated,
- * extended, bit-flipped, foreign or newer file fails with an {@link IOException} whose message
- * names the file and the problem; no partial model is ever returned.
+ * renamed over the target: a crash leaves the previous file intact; a file replaced keeps its
+ * POSIX permissions. <b>Loading</b> reads the file in bulk (1 MiB steps, straight into the
+ * store's array) and checks everything before it returns a model: that it is a regular file,
+ * magic, version, lengths, checksum, every header field and every number. A truncated, extended,
+ * bit-flipped, foreign or newer file fails with an {@link IOException} whose message names the
+ * file and the problem; no partial model is ever returned. A load never allocates more than the
+ * file's length, nor more than the JVM's maximum heap, and a coefficient block over 64 MiB is
+ * checksummed before its store is allocated. There is no signature: a file whose bytes were
+ * changed and whose checksum was recomputed is read as what it now says (see {@code
+ * docs/model-files.md}).
  *
  * <p><b>The NPY export</b> is a numpy {@code .npy} file, format version 1.0, dtype {@code <f4}
  * ({@link Precision#FLOAT}) or {@code <f8} ({@link Precision#DOUBLE}), shape {@code (members,
@@ -78,6 +84,12 @@ public final class ModelFiles {
   private static final int ALIGN = 64;
   private static final int CRC_BYTES = 4;
   private static final long MAX_NUMBERS = Integer.MAX_VALUE - 8;
+  /**
+   * Coefficient blocks larger than this are checksummed in a first pass before the store is
+   * allocated, so that a forged or sparse file cannot make a load allocate what its header claims;
+   * smaller ones are read once, straight into the store.
+   */
+  private static final long VERIFY_FIRST_BYTES = 64L << 20;
 
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
   private static final int NPY_ALIGN = 64;
@@ -119,12 +131,20 @@ public final class ModelFiles {
    * @return the model, equal in every setting and coefficient bit to the one saved
    * @throws NullPointerException if {@code path} is null
    * @throws IOException if the file cannot be read, or is not an intact model file of this
-   *     format version: the message names the file and says what is wrong (not a rila model
-   *     file, a newer format version, truncated or of the wrong length, a checksum mismatch, an
-   *     inconsistent header, a number that is not finite)
+   *     format version: the message names the file and says what is wrong (a directory or not a
+   *     regular file, not a rila model file, a newer format version, truncated or of the wrong
+   *     length, larger than this JVM's maximum heap, a checksum mismatch, an inconsistent header,
+   *     a number that is not finite); a missing file is a {@link
+   *     java.nio.file.NoSuchFileException}
    */
   public static EnsembleModel load(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      // a pipe would block the open, a device (such as /dev/zero) would never end
+      throw problem(path, (attributes.isDirectory() ? "a directory" : "not a regular file")
+          + " (expected: a regular file)");
+    }
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       return read(path, channel);
     }
@@ -190,13 +210,23 @@ public final class ModelFiles {
    * @throws IllegalArgumentException if the settings, names or rows do not fit the array (as
    *     {@link EnsembleModel#of})
    * @throws IOException if the file cannot be read, or is not such an array: the message names
-   *     the file and what is wrong (magic, version, dtype, order, shape, length, a number that is
-   *     not finite)
+   *     the file and what is wrong (not a regular file, larger than half the heap or 2 GiB,
+   *     magic, version, dtype, order, shape, length, a number that is not finite)
    */
   public static EnsembleModel importNpy(Path path, EnsembleSettings settings,
       List<String> featureNames, int trainingRows) throws IOException {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(settings, "settings");
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw npyProblem(path, (attributes.isDirectory() ? "a directory" : "not a regular file")
+          + " (expected: a regular file)");
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (attributes.size() > Math.min(heap / 2, Integer.MAX_VALUE - 8)) {
+      throw npyProblem(path, attributes.size() + " bytes (expected: at most half this JVM's"
+          + " maximum heap, " + heap + " bytes, and under 2 GiB)");
+    }
     byte[] bytes = Files.readAllBytes(path);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < 6; i++) {
@@ -344,23 +374,48 @@ public final class ModelFiles {
           + " bytes (expected: " + expected + " for " + members + " members x " + features
           + " features, " + precision + ")");
     }
-    CoefficientStore store = CoefficientStore.allocate(members, features, precision);
+    long blockBytes = numbers * bytes;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (blockBytes > heap) {
+      throw problem(path, members + " members x " + features + " features, " + precision
+          + " need " + blockBytes + " bytes (expected: at most this JVM's maximum heap, " + heap
+          + " bytes)");
+    }
     long at = PREFIX + headerLength;
+    if (blockBytes > VERIFY_FIRST_BYTES) {
+      BlockIo first = BlockIo.forReading(size);
+      try {
+        first.checksumOnly(channel, 0, at + blockBytes);
+      } catch (EOFException e) {
+        throw problem(path, "truncated while reading (" + e.getMessage() + ")");
+      }
+      checkCrc(path, channel, at + blockBytes, first.crc());
+    }
+    CoefficientStore store = CoefficientStore.allocate(members, features, precision);
     try {
       at = store.block().read(io, channel, at);
     } catch (EOFException e) {
       throw problem(path, "truncated while reading (" + e.getMessage() + ")");
     }
-    ByteBuffer stored = ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    BlockIo.readFully(channel, at, stored);
-    int storedCrc = stored.getInt(0);
-    if (storedCrc != io.crc()) {
-      throw problem(path, String.format(Locale.ROOT, "checksum mismatch: CRC-32C of the content"
-          + " is %08x, the file stores %08x: corrupt", io.crc(), storedCrc));
-    }
+    checkCrc(path, channel, at, io.crc());
     EnsembleModel model = model(path, header, store);
     checkFinite(path, store);
     return model;
+  }
+
+  private static void checkCrc(Path path, FileChannel channel, long at, int crc)
+      throws IOException {
+    ByteBuffer stored = ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      BlockIo.readFully(channel, at, stored);
+    } catch (EOFException e) {
+      throw problem(path, "truncated while reading (" + e.getMessage() + ")");
+    }
+    int storedCrc = stored.getInt(0);
+    if (storedCrc != crc) {
+      throw problem(path, String.format(Locale.ROOT, "checksum mismatch: CRC-32C of the content"
+          + " is %08x, the file stores %08x: corrupt", crc, storedCrc));
+    }
   }
 
   private static void checkMagic(Path path, ByteBuffer prefix, long size) throws IOException {

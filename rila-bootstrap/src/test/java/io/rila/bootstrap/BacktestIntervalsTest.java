@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -191,6 +192,7 @@ class BacktestIntervalsTest {
    * the production forecasting recipe with 100 and 1,000 (the tables in docs/calibration.md).
    */
   @Test
+  @Tag("study")
   @EnabledIfSystemProperty(
       named = "rila.conformalProduction", matches = "true")
   void run_weeklyDataAllMethods() throws IOException {

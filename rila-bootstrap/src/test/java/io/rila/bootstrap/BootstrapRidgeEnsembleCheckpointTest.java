@@ -2,8 +2,10 @@ package io.rila.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,6 +14,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -320,6 +323,63 @@ class BootstrapRidgeEnsembleCheckpointTest {
 
     assertBitIdentical(ensemble.fit(X, Y, W).coefficients(),
         builder(Precision.FLOAT).build().fit(X, Y, W).coefficients());
+  }
+
+  @Test
+  void checkpoint_forgedSettingsLengthIsCorruptNotAnIndexError() throws IOException {
+    cancelledFit(builder(Precision.FLOAT), 300);
+    Path part = parts().get(0);
+    BootstrapRidgeEnsemble ensemble = builder(Precision.FLOAT).checkpoint(dir, 100).build();
+    byte[] original = Files.readAllBytes(part);
+    for (int forged : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 50, -1, 1 << 30}) {
+      byte[] bytes = original.clone();
+      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(12, forged);
+      Files.write(part, resealed(bytes));
+      assertThatThrownBy(() -> ensemble.fit(X, Y, W))
+          .as("settings length %d", forged)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("checkpoint part " + part + " is corrupt: inconsistent header"
+              + " (settings length " + forged);
+    }
+  }
+
+  @Test
+  void checkpoint_partThatIsNoRegularFileIsCorrupt() throws Exception {
+    BootstrapRidgeEnsemble ensemble = builder(Precision.FLOAT).checkpoint(dir, 100).build();
+    Path zero = Path.of("/dev/zero");
+    if (Files.exists(zero)) {
+      // before: Files.readAllBytes read /dev/zero until OutOfMemoryError
+      Path link = Files.createSymbolicLink(dir.resolve("members-000000000.ckpt"), zero);
+      assertThatThrownBy(() -> ensemble.fit(X, Y, W))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("checkpoint part " + link + " is corrupt: not a regular file");
+      Files.delete(link);
+    }
+    Path fifo = dir.resolve("members-000000100.ckpt");
+    if (ModelFilesTest.mkfifo(fifo)) {
+      // before: reading the pipe blocked the fit forever
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+          assertThatThrownBy(() -> ensemble.fit(X, Y, W))
+              .isInstanceOf(IllegalStateException.class)
+              .hasMessageContaining("checkpoint part " + fifo + " is corrupt: not a regular file"));
+      Files.delete(fifo);
+    }
+    assertBitIdentical(ensemble.fit(X, Y, W).coefficients(),
+        builder(Precision.FLOAT).build().fit(X, Y, W).coefficients());
+  }
+
+  @Test
+  void checkpoint_sparseHugePartIsCorruptWithoutBeingRead() throws IOException {
+    Path part = dir.resolve("members-000000000.ckpt");
+    Files.createDirectories(dir);
+    try (RandomAccessFile raf = new RandomAccessFile(part.toFile(), "rw")) {
+      raf.setLength(3L << 30);
+    }
+    BootstrapRidgeEnsemble ensemble = builder(Precision.FLOAT).checkpoint(dir, 100).build();
+    assertThatThrownBy(() -> ensemble.fit(X, Y, W))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("checkpoint part " + part + " is corrupt: length 3221225472 bytes"
+            + " (expected: at most ");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -215,6 +216,83 @@ class BootstrapRidgeEnsembleTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights[1]: NaN");
     assertThatThrownBy(() -> e.fit(x, y, new double[4]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights: all zero");
+  }
+
+  @Test
+  void fit_overflowingWeightedSumsNameTheInputThatIsTooLarge() {
+    Random random = new Random(5);
+    double[][] x = NaiveBootstrap.matrix(random, 30, 3);
+    double[] y = NaiveBootstrap.target(random, x);
+    BootstrapRidgeEnsemble e = small(20).build();
+    double[] huge = new double[30];
+    Arrays.fill(huge, 1e308);
+    assertThatThrownBy(() -> e.fit(x, y, huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("weights: sum Infinity over 30 rows")
+        .hasMessageContaining("rescale the weights");
+    Arrays.fill(huge, 1e306);
+    assertThatThrownBy(() -> e.fit(x, y, huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("weights: sum ")
+        .hasMessageContaining("E307 over 30 rows (expected: below ");
+    Arrays.fill(huge, 1e150);
+    assertThatThrownBy(() -> small(20).solveForm(SolveForm.DUAL).build().fit(x, y, huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("weights: sum ")
+        .hasMessageContaining("E151 over 30 rows with features up to |")
+        .hasMessageContaining("overflow the dual form's weighted Gram sums");
+    double[][] wide = new double[30][];
+    for (int i = 0; i < 30; i++) {
+      wide[i] = x[i].clone();
+      wide[i][1] *= 1e200;
+    }
+    assertThatThrownBy(() -> e.fit(wide, y))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("x: column 1 has values up to |")
+        .hasMessageContaining("rescale the column");
+    double[] tall = y.clone();
+    for (int i = 0; i < 30; i++) {
+      tall[i] *= 1e200;
+    }
+    assertThatThrownBy(() -> e.fit(x, tall))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("y: values up to |")
+        .hasMessageContaining("rescale the target");
+  }
+
+  @Test
+  void fit_largeButSafeScalesGiveTheRescaledFit() {
+    // Ridge is equivariant: features times s with alpha times s^2 give coefficients divided by s;
+    // the overflow check must let such fits through
+    Random random = new Random(8);
+    double[][] x = NaiveBootstrap.matrix(random, 30, 3);
+    double[] y = NaiveBootstrap.target(random, x);
+    double[] w = NaiveBootstrap.weights(random, 30);
+    double s = 1e100;
+    double[][] scaled = new double[30][];
+    for (int i = 0; i < 30; i++) {
+      scaled[i] = x[i].clone();
+      for (int j = 0; j < 3; j++) {
+        scaled[i][j] *= s;
+      }
+    }
+    double[] bigWeights = w.clone();
+    for (int i = 0; i < 30; i++) {
+      bigWeights[i] *= 1e100;
+    }
+    EnsembleModel plain = small(20).precision(Precision.DOUBLE).alpha(0.5).build().fit(x, y, w);
+    EnsembleModel large = small(20).precision(Precision.DOUBLE).alpha(0.5 * s * s * 1e100)
+        .build().fit(scaled, y, bigWeights);
+    double[] a = new double[4];
+    double[] b = new double[4];
+    for (int k = 0; k < 20; k++) {
+      plain.coefficients().copyMember(k, a);
+      large.coefficients().copyMember(k, b);
+      for (int j = 0; j < 3; j++) {
+        b[j] *= s;
+      }
+      assertThat(NaiveBootstrap.relativeDistance(a, b)).as("member %d", k).isLessThan(1e-9);
+    }
   }
 
   @Test

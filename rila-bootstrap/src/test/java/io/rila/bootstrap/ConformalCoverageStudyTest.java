@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -168,6 +169,7 @@ class ConformalCoverageStudyTest {
    * target/conformal-study.md.
    */
   @Test
+  @Tag("study")
   @EnabledIfSystemProperty(named = "rila.conformalStudy", matches = "\\d+")
   void study_fullTable() throws Exception {
     int n = Integer.parseInt(System.getProperty("rila.conformalStudy"));

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -247,6 +248,7 @@ class CoverageStudyTest {
    * and 10,000 members. The normal-theory OLS t-interval on the same data sets is the yardstick.
    */
   @Test
+  @Tag("study")
   @EnabledIfSystemProperty(named = "rila.coverageStudy", matches = "\\d+")
   void study_fullTable() throws IOException {
     int replications = Integer.parseInt(System.getProperty("rila.coverageStudy"));

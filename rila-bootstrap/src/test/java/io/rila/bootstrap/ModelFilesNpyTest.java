@@ -86,6 +86,9 @@ class ModelFilesNpyTest {
     assertThatThrownBy(() -> ModelFiles.importNpy(model, two, null, 3))
         .isInstanceOf(IOException.class).hasMessageContaining("not an .npy file")
         .hasMessageContaining(model.toString());
+    Path folder = Files.createDirectory(dir.resolve("folder.npy"));
+    assertThatThrownBy(() -> ModelFiles.importNpy(folder, two, null, 3))
+        .isInstanceOf(IOException.class).hasMessageContaining("a directory");
     Path ok = write("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", data, 1);
     EnsembleSettings three = EnsembleSettings.newBuilder().estimators(3)
         .precision(Precision.DOUBLE).build();

@@ -2,11 +2,13 @@ package io.rila.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rila.core.frame.Frame;
 import io.rila.core.regression.SolveForm;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -15,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -394,6 +398,98 @@ class ModelFilesTest {
   void load_missingFile() {
     assertThatThrownBy(() -> ModelFiles.load(dir.resolve("absent.rila")))
         .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void model_unpairedSurrogateNamesAreRejected() {
+    // before: two such names saved as '?' each, and the file then failed to load ("repeats")
+    CoefficientStore store = builder(2).build().fit(X, Y).coefficients();
+    EnsembleSettings settings = EnsembleSettings.newBuilder().estimators(2).build();
+    assertThatThrownBy(() -> EnsembleModel.of(store, List.of("a\uD800", "a\uD801", "c", "d"), 30,
+        settings))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("featureNames[0]: 'a\\uD800' has an unpaired surrogate");
+  }
+
+  @Test
+  void load_directoryNamesThePath() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("model.rila"));
+    assertThatThrownBy(() -> ModelFiles.load(folder))
+        .isInstanceOf(IOException.class)
+        .hasMessage("model file " + folder + ": a directory (expected: a regular file)");
+  }
+
+  @Test
+  void load_fifoIsRefusedWithoutBlocking() throws Exception {
+    Path fifo = dir.resolve("fifo.rila");
+    assumeTrue(mkfifo(fifo));
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        assertThatThrownBy(() -> ModelFiles.load(fifo))
+            .isInstanceOf(IOException.class)
+            .hasMessage("model file " + fifo + ": not a regular file (expected: a regular file)"));
+  }
+
+  @Test
+  void load_symlinkToADeviceIsRefused() throws IOException {
+    Path zero = Path.of("/dev/zero");
+    assumeTrue(Files.exists(zero));
+    Path link = Files.createSymbolicLink(dir.resolve("zero.rila"), zero);
+    assertThatThrownBy(() -> ModelFiles.load(link))
+        .isInstanceOf(IOException.class)
+        .hasMessage("model file " + link + ": not a regular file (expected: a regular file)");
+  }
+
+  /** A sparse file of {@code length} bytes that starts with a saved model's header. */
+  private Path sparseModel(int members, long length) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(builder(2).build().fit(X, Y)));
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(16, members);
+    Path file = dir.resolve("sparse.rila");
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      raf.write(bytes, 0, 128);
+      raf.setLength(length);
+    }
+    return file;
+  }
+
+  @Test
+  void load_sparseFileClaimingMoreThanTheHeapIsRefusedBeforeAllocating() throws IOException {
+    // 400 million members x 5 floats = 8 GB, with a length that matches the header: the store
+    // was allocated before anything else was checked, and the load died of OutOfMemoryError
+    long length = 128 + 400_000_000L * 5 * 4 + 4;
+    Path file = sparseModel(400_000_000, length);
+    assertThatThrownBy(() -> ModelFiles.load(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("model file " + file + ": 400000000 members x 4 features, FLOAT"
+            + " need 8000000000 bytes (expected: at most this JVM's maximum heap, ");
+  }
+
+  @Test
+  void load_sparseFileBehindAForgedHeaderFailsTheChecksum() throws IOException {
+    long length = 128 + 10_000_000L * 5 * 4 + 4;
+    Path file = sparseModel(10_000_000, length);
+    assertThatThrownBy(() -> ModelFiles.load(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("model file " + file + ": checksum mismatch");
+  }
+
+  @Test
+  void save_overExistingFileKeepsItsPermissions() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path file = Files.writeString(dir.resolve("private.rila"), "old");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    ModelFiles.save(builder(2).build().fit(X, Y), file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  /** Makes a named pipe with {@code mkfifo}, where the platform has it. */
+  static boolean mkfifo(Path path) throws InterruptedException {
+    try {
+      Process process = new ProcessBuilder("mkfifo", path.toString()).start();
+      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test

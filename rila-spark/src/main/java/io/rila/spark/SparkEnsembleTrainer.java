@@ -375,8 +375,9 @@ public final class SparkEnsembleTrainer {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException as {@link #fitGroups(JavaPairRDD)}, or if a key does not
    *     make a file name (the message names the group)
-   * @throws IllegalStateException if two keys make the same file name, a member fails for a
-   *     reason other than its data, or the Spark job fails
+   * @throws IllegalStateException if two keys make the same file name, or names that differ only
+   *     in case (the first group's file is then written, the second's is not), a member fails
+   *     for a reason other than its data, or the Spark job fails
    * @throws java.util.concurrent.CancellationException if the Spark job is cancelled
    * @throws IOException if the folder cannot be created or a file cannot be written
    */
@@ -389,12 +390,22 @@ public final class SparkEnsembleTrainer {
     Map<String, K> names = new HashMap<>();
     long start = System.nanoTime();
     try {
+      Map<String, String> folded = new HashMap<>();
       runGroups(rows, true, (key, payload) -> {
         String name = GroupTask.fileName(key);
         K other = names.putIfAbsent(name, key);
         if (other != null) {
           throw new IllegalStateException("group " + key + ": file " + name + " is also the"
               + " file of group " + other + " (expected: keys that differ as strings)");
+        }
+        // names are ASCII (GroupTask.fileName), so lower-casing folds case exactly; file systems
+        // such as macOS's and Windows' take Key.rila and key.rila for one file
+        String before = folded.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+        if (before != null) {
+          throw new IllegalStateException("group " + key + ": file " + name + " differs only in"
+              + " case from " + before + ", the file of group " + names.get(before)
+              + " (expected: keys that differ in more than case, as case-insensitive file"
+              + " systems take both for one file)");
         }
         Path file = folder.resolve(name);
         save(payload.model(ensemble.executor()), file);
@@ -524,7 +535,8 @@ public final class SparkEnsembleTrainer {
      * @param featureNames at least one, distinct, none null
      * @return this builder
      * @throws NullPointerException if {@code featureNames} or a name is null
-     * @throws IllegalArgumentException if {@code featureNames} is empty or repeats a name
+     * @throws IllegalArgumentException if {@code featureNames} is empty, repeats a name or has a
+     *     name with an unpaired surrogate
      * @throws IllegalStateException if already set
      */
     public Builder featureNames(List<String> featureNames) {
@@ -538,6 +550,7 @@ public final class SparkEnsembleTrainer {
       Set<String> seen = new HashSet<>();
       for (int j = 0; j < featureNames.size(); j++) {
         String name = Objects.requireNonNull(featureNames.get(j), "featureNames[" + j + "]");
+        Checks.wellFormed(name, "featureNames[" + j + "]");
         if (!seen.add(name)) {
           throw new IllegalArgumentException(
               "featureNames: '" + name + "' appears twice (expected: distinct names)");

@@ -332,6 +332,37 @@ class SparkEnsembleTrainerTest {
         .isInstanceOf(NullPointerException.class).hasMessage("folder");
   }
 
+  @Test
+  void fitGroupsToFolder_keysThatDifferOnlyInCaseAreRefused(@TempDir Path dir) throws IOException {
+    // on a case-insensitive file system Key.rila and key.rila are one file: the second group
+    // would silently replace the first
+    List<Tuple2<String, TrainingRow>> rows = new ArrayList<>();
+    for (String key : List.of("Key", "key")) {
+      for (int i = 0; i < 6; i++) {
+        rows.add(new Tuple2<>(key, TrainingRow.of(i, new double[] {i}, i * i)));
+      }
+    }
+    SparkEnsembleTrainer trainer = SparkEnsembleTrainer.newBuilder(
+        BootstrapRidgeEnsemble.newBuilder().estimators(5).build()).build();
+    Path folder = dir.resolve("models");
+    assertThatThrownBy(() -> trainer.fitGroupsToFolder(sc.parallelizePairs(rows, 1), folder))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageMatching("group (Key|key): file (Key|key)\\.rila differs only in case from"
+            + " (key|Key)\\.rila, the file of group (key|Key) .*");
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files).hasSize(1);
+    }
+  }
+
+  @Test
+  void featureNames_unpairedSurrogateIsRejected() {
+    SparkEnsembleTrainer.Builder builder = SparkEnsembleTrainer.newBuilder(
+        BootstrapRidgeEnsemble.newBuilder().estimators(5).build());
+    assertThatThrownBy(() -> builder.featureNames(List.of("a", "b\uD800")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("featureNames[1]: 'b\\uD800' has an unpaired surrogate");
+  }
+
   // ---------------------------------------------------------------- builder
 
   @Test

@@ -187,6 +187,27 @@ public final class BlockIo {
     return at;
   }
 
+  /**
+   * Reads {@code length} bytes from {@code position} into the checksum only, through the one
+   * buffer: verifies a file before anything of the size its header claims is allocated.
+   *
+   * @param channel the file
+   * @param position where to start
+   * @param length how many bytes
+   * @return the position after the bytes
+   * @throws EOFException if the file ends first
+   * @throws IOException if reading fails
+   */
+  public long checksumOnly(FileChannel channel, long position, long length) throws IOException {
+    long at = position;
+    for (long done = 0; done < length; ) {
+      int n = (int) Math.min(buffer.capacity(), length - done);
+      at = fill(channel, at, n);
+      done += n;
+    }
+    return at;
+  }
+
   private long fill(FileChannel channel, long position, int bytes) throws IOException {
     buffer.clear().limit(bytes);
     long next = readFully(channel, position, buffer);

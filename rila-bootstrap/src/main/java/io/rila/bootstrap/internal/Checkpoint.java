@@ -2,6 +2,7 @@ package io.rila.bootstrap.internal;
 
 import io.rila.core.internal.AtomicFiles;
 import io.rila.core.internal.ChunkedTasks;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,8 +45,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #open} refuses (with {@link IllegalStateException}) a folder whose parts were written
  * by another format version, for other settings or for other data, or that holds a corrupt
- * part; nothing is ever mixed in. A folder is used by one fit at a time ({@code checkpoint.lock}
- * is locked while it runs). Temporary files of interrupted writes are deleted on open.
+ * part; nothing is ever mixed in. A part that is not a regular file (a pipe, a link to a device)
+ * or is longer than a part of this fit can be is corrupt, and is not read. A folder is used by
+ * one fit at a time ({@code checkpoint.lock} is locked while it runs). Temporary files of
+ * interrupted writes are deleted on open.
  *
  * <p>Thread safety: {@link #chunkDone} is called one call at a time by the runner; the worker
  * wrapper of {@link #skipRestored} only reads what {@link #open} wrote. Internal API: not covered
@@ -69,6 +73,8 @@ public final class Checkpoint implements AutoCloseable {
   /** Magic, version, settings length, data hash, range count, member count. */
   private static final int FIXED = MAGIC.length + 4 + 4 + HASH_BYTES + 4 + 4;
   private static final int CRC_BYTES = 4;
+  /** The longest part that can be read into one array. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final byte[] DATA_DOMAIN =
       ("rila checkpoint data " + FORMAT_VERSION + "\n").getBytes(StandardCharsets.UTF_8);
 
@@ -395,7 +401,36 @@ public final class Checkpoint implements AutoCloseable {
     }
     files.sort(null);
     for (Path part : files) {
-      restore(part, Files.readAllBytes(part));
+      restore(part, readPart(part));
+    }
+  }
+
+  /**
+   * The bytes of a part, read only when it is a regular file no longer than a part of this fit can
+   * be: a pipe would block the fit, a link to a device or a sparse giant would exhaust the heap.
+   */
+  private byte[] readPart(Path part) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(part, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      throw corrupt(part, "not a regular file (a directory, pipe, device or a link to one)");
+    }
+    long most = FIXED + (long) settingsBytes.length + 8L * members
+        + (long) members * (features + 1) * block.bytesPerNumber()
+        + CRC_BYTES;
+    long limit = Math.min(most, MAX_ARRAY);
+    try (FileChannel channel = FileChannel.open(part, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size > limit) {
+        throw corrupt(part, "length " + size + " bytes (expected: at most " + limit
+            + ", the most a part of this fit can hold)");
+      }
+      ByteBuffer bytes = ByteBuffer.allocate((int) size);
+      try {
+        BlockIo.readFully(channel, 0, bytes);
+      } catch (EOFException e) {
+        throw corrupt(part, "truncated while reading (" + e.getMessage() + ")");
+      }
+      return bytes.array();
     }
   }
 
@@ -423,11 +458,12 @@ public final class Checkpoint implements AutoCloseable {
     int settingsLength = b.getInt(12);
     int rangeCount = b.getInt(48);
     int count = b.getInt(52);
-    int body = FIXED + settingsLength;
-    if (settingsLength < 0 || rangeCount < 1 || body + 8L * rangeCount > bytes.length) {
+    if (settingsLength < 0 || rangeCount < 1
+        || FIXED + (long) settingsLength + 8L * rangeCount + CRC_BYTES > bytes.length) {
       throw corrupt(part, "inconsistent header (settings length " + settingsLength
-          + ", ranges " + rangeCount + ")");
+          + ", ranges " + rangeCount + ", in a part of " + bytes.length + " bytes)");
     }
+    int body = FIXED + settingsLength;
     String theirs = new String(bytes, FIXED, settingsLength, StandardCharsets.UTF_8);
     if (!theirs.equals(settings)) {
       throw refused("it holds members of a fit with other settings (" + part.getFileName() + ": "

@@ -25,7 +25,8 @@ import java.util.function.IntPredicate;
  * double[][] x = weekly.toRowMatrix(List.of("Prudential")); // 2 x 1, new arrays
  * }</pre>
  *
- * <p>Column names are unique and non-blank; missing values are {@code NaN}. The index need not be
+ * <p>Column names are unique, non-blank and well-formed Unicode (no unpaired UTF-16 surrogate,
+ * which UTF-8 files could not hold); missing values are {@code NaN}. The index need not be
  * sorted (feature builders that need a sorted index check it themselves). Operations that derive a
  * new frame ({@link #select}, {@link #withColumn}, {@link #drop}, {@link #filterRows}, {@link
  * #rowRange}) never change this one.
@@ -238,7 +239,8 @@ public final class Frame {
    * A frame with column {@code name} set to a copy of {@code values}: a new column is appended, an
    * existing one is replaced in place (it keeps its position).
    *
-   * @throws IllegalArgumentException if {@code name} is blank or {@code values.length != rows()}
+   * @throws IllegalArgumentException if {@code name} is blank or has an unpaired surrogate, or
+   *     {@code values.length != rows()}
    */
   public Frame withColumn(String name, double[] values) {
     checkName(name, "name");
@@ -543,6 +545,7 @@ public final class Frame {
 
   private static void checkName(String name, String what) {
     Checks.notBlank(Objects.requireNonNull(name, what), what);
+    Checks.wellFormed(name, what);
   }
 
   private static void checkLength(String name, int length, int rows) {
@@ -609,8 +612,8 @@ public final class Frame {
     /**
      * Appends a column holding a copy of {@code values}.
      *
-     * @throws IllegalArgumentException if the name is blank or already used, or the length
-     *     differs from the columns (or index) added before
+     * @throws IllegalArgumentException if the name is blank, has an unpaired surrogate or is
+     *     already used, or the length differs from the columns (or index) added before
      */
     public Builder column(String name, double[] values) {
       checkName(name, "name");

@@ -9,10 +9,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -27,7 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code .<target name>.<random>.tmp}), forces it to disk, renames it over the target (atomically
  * where the file system can, else by a plain replacing move), then forces the folder so that the
  * rename itself survives a power cut (where the platform can open a folder; Windows cannot, and
- * there the step is skipped). If anything fails before the rename, the temporary file is deleted
+ * there the step is skipped). A file that replaces an existing one keeps that file's POSIX
+ * permissions (where the file system has them); a new file gets the permissions any new file of
+ * this process gets. If anything fails before the rename, the temporary file is deleted
  * and the target is left as it was. A process killed mid-write leaves its temporary file behind;
  * {@link #deleteTemporaryFiles(Path, String)} removes such leftovers.
  *
@@ -91,6 +97,7 @@ public final class AtomicFiles {
       }
     }
     try {
+      keepPermissions(absolute, temp);
       try (FileChannel channel = created) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
         content.writeTo(out);
@@ -112,6 +119,21 @@ public final class AtomicFiles {
       throw failure;
     }
     forceFolder(folder);
+  }
+
+  /**
+   * Gives {@code temp} the POSIX permissions of the existing {@code target} (before any content is
+   * written, so a private file's new content is never readable by others), where the file system
+   * has POSIX permissions and the target exists.
+   */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.readAttributes(target, PosixFileAttributes.class).permissions();
+    } catch (NoSuchFileException | UnsupportedOperationException e) {
+      return;
+    }
+    Files.setPosixFilePermissions(temp, permissions);
   }
 
   /**

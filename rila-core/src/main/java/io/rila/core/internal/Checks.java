@@ -1,5 +1,6 @@
 package io.rila.core.internal;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,59 @@ public final class Checks {
       throw new IllegalArgumentException(name + ": '" + s + "' (expected: not blank)");
     }
     return s;
+  }
+
+  /**
+   * Fails if {@code s} (not null) holds an unpaired UTF-16 surrogate: such text has no UTF-8 form,
+   * so files, CSV and cache keys would silently turn it into {@code '?'}. The message shows the
+   * text with each unpaired surrogate escaped as {@code \\uXXXX}.
+   */
+  public static String wellFormed(String s, String name) {
+    int bad = unpairedSurrogate(s);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(name + ": '" + escapeUnpaired(s) + "' has an unpaired"
+          + " surrogate " + escape(s.charAt(bad)) + " at index " + bad
+          + " (expected: well-formed Unicode text, which UTF-8 can hold)");
+    }
+    return s;
+  }
+
+  /** The index of the first unpaired surrogate in {@code s}, or -1. */
+  public static int unpairedSurrogate(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String escapeUnpaired(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 12);
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out.append(escape(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String escape(char c) {
+    return String.format(Locale.ROOT, "\\u%04X", (int) c);
   }
 
   /** Fails unless {@code value >= min}. */

@@ -1,7 +1,9 @@
 package io.rila.core.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rila.core.testing.SharedData;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -423,5 +426,160 @@ class FrameCsvTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("names[1]");
     assertThat(FrameCsv.builder().noIndex().build().toString()).contains("index=none");
+  }
+
+  @Test
+  void read_quotedEmptyCellIsAMissingValueNotABlankLine() throws IOException {
+    // pandas reads this as [NaN, 1.0]; a blank line (no quotes) is still skipped
+    Frame f = FrameCsv.builder().noIndex().build()
+        .read(new StringReader("a\n\"\"\n1\n\n2\n"), "mem.csv");
+    assertThat(f.rows()).isEqualTo(3);
+    assertThat(f.column("a")[0]).isNaN();
+    assertThat(f.column("a")[1]).isEqualTo(1.0);
+    assertThat(f.column("a")[2]).isEqualTo(2.0);
+  }
+
+  @Test
+  void write_oneColumnWithNanRoundTrips() throws IOException {
+    double[] values = {Double.NaN, 1.5, Double.NaN, Double.NaN, -2.0, 0.0, Double.NaN, 3.0};
+    Frame frame = Frame.builder().column("a", values).build();
+    Path file = dir.resolve("one.csv");
+    FrameCsv.defaults().write(frame, file);
+    assertThat(Files.readString(file)).startsWith("a\n\"\"\n1.5\n");
+    assertThat(FrameCsv.defaults().read(file)).isEqualTo(frame);
+  }
+
+  @Test
+  void write_namesWithSurroundingWhitespaceRoundTrip() throws IOException {
+    Frame frame = Frame.builder()
+        .index(LocalDate.of(2024, 1, 7))
+        .column(" lead", new double[] {1})
+        .column("trail ", new double[] {2})
+        .column("\ttab", new double[] {3})
+        .column("in side", new double[] {4})
+        .build();
+    Path file = dir.resolve("names.csv");
+    FrameCsv.defaults().write(frame, file);
+    Frame back = FrameCsv.defaults().read(file);
+    assertThat(back.columnNames()).containsExactly(" lead", "trail ", "\ttab", "in side");
+    assertThat(back).isEqualTo(frame);
+  }
+
+  @Test
+  void read_unquotedCellsAreStillTrimmed() throws IOException {
+    Frame f = parse(" date , a ,\" b \"\n 2024-01-07 , 1.5 ,\" 2 \"\n");
+    assertThat(f.columnNames()).containsExactly("a", " b ");
+    assertThat(f.date(0)).isEqualTo(LocalDate.of(2024, 1, 7));
+    assertThat(f.get(0, "a")).isEqualTo(1.5);
+    assertThat(f.get(0, " b ")).isEqualTo(2.0);
+  }
+
+  @Test
+  void read_byteOrderMarkBeforeQuotedHeader() throws IOException {
+    Frame f = parse("\uFEFF\"date\",\"a\"\n2024-01-07,1\n");
+    assertThat(f.hasIndex()).isTrue();
+    assertThat(f.columnNames()).containsExactly("a");
+    Path file = dir.resolve("bom.csv");
+    Files.write(file, "\uFEFF\"date\",\"a\"\n2024-01-07,1\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(FrameCsv.defaults().read(file).columnNames()).containsExactly("a");
+  }
+
+  @Test
+  void read_latin1FileNamesFileLineAndEncoding() throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "date,a\n2024-01-07,1\n2024-01-14,2\n2024-01-21,caf\u00e9\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> FrameCsv.defaults().read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": line 4, byte offset 47: not valid UTF-8 (bytes E9 0A)")
+        .hasMessageContaining("expected: UTF-8");
+    assertThatThrownBy(() -> FrameCsv.defaults().readStrings(file, "a"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": line 4, byte offset 47: not valid UTF-8");
+  }
+
+  @Test
+  void read_utf16FileNamesFileAndEncoding() throws IOException {
+    Path withBom = dir.resolve("utf16.csv");
+    Files.write(withBom, "date,a\n2024-01-07,1\n".getBytes(StandardCharsets.UTF_16));
+    assertThatThrownBy(() -> FrameCsv.defaults().read(withBom))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(withBom + ": line 1, byte offset 0: not valid UTF-8 (bytes FE FF")
+        .hasMessageContaining("expected: UTF-8");
+    Path noBom = dir.resolve("utf16le.csv");
+    Files.write(noBom, "date,a\n2024-01-07,1\n".getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> FrameCsv.defaults().read(noBom))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(noBom + ": line 1 holds NUL characters")
+        .hasMessageContaining("expected: UTF-8");
+  }
+
+  @Test
+  void read_unpairedSurrogateInHeaderNamesSourceAndLine() {
+    assertThatThrownBy(() -> parse("date,a\uD800\n2024-01-07,1\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("mem.csv: line 1, header column 2: 'a\\uD800' has an unpaired");
+  }
+
+  @Test
+  void builder_indexColumnWithUnpairedSurrogate() {
+    assertThatThrownBy(() -> FrameCsv.builder().indexColumn("d\uDC00"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("indexColumn: 'd\\uDC00' has an unpaired surrogate");
+  }
+
+  @Test
+  void write_overExistingFileKeepsItsPermissions() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path file = Files.writeString(dir.resolve("private.csv"), "old");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    FrameCsv.defaults().write(Frame.builder().column("a", new double[] {1}).build(), file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void write_nameWithNulIsRejected() {
+    // a NUL in a header is how reading tells a UTF-16 file: such a name could not be read back
+    Frame frame = Frame.builder().column("a\0b", new double[] {1}).build();
+    assertThatThrownBy(() -> FrameCsv.defaults().write(frame, new StringWriter()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame: column 'a\\0b' holds a NUL character (expected: none, which reading"
+            + " takes for a UTF-16 file)");
+  }
+
+  @Test
+  void write_firstNameStartingWithByteOrderMarkRoundTrips() throws IOException {
+    Frame frame = Frame.builder().column("\uFEFFa", new double[] {1}).column("b", new double[] {2})
+        .build();
+    Path file = dir.resolve("bom-name.csv");
+    FrameCsv csv = FrameCsv.builder().noIndex().build();
+    csv.write(frame, file);
+    assertThat(csv.read(file)).isEqualTo(frame);
+  }
+
+  @Test
+  void write_unindexedFrameWithTheIndexColumnNameIsRejected() {
+    // reading would take the column for the index
+    Frame frame = Frame.builder().column("date", new double[] {1}).build();
+    assertThatThrownBy(() -> FrameCsv.defaults().write(frame, new StringWriter()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame: has no index but a column named 'date', which reading takes for the"
+            + " index (write it with noIndex() settings, or rename the column)");
+    StringWriter out = new StringWriter();
+    assertThatCode(() -> FrameCsv.builder().noIndex().build().write(frame, out))
+        .doesNotThrowAnyException();
+    assertThat(out.toString()).isEqualTo("date\n1.0\n");
+  }
+
+  @Test
+  void read_directoryNamesThePath() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("weekly.csv"));
+    assertThatThrownBy(() -> FrameCsv.defaults().read(folder))
+        .isInstanceOf(IOException.class)
+        .hasMessage(folder + ": a directory (expected: a CSV file)");
+    assertThatThrownBy(() -> FrameCsv.defaults().readStrings(folder, "a"))
+        .isInstanceOf(IOException.class)
+        .hasMessage(folder + ": a directory (expected: a CSV file)");
   }
 }

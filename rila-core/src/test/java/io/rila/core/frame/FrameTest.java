@@ -367,4 +367,18 @@ class FrameTest {
     assertThat(Frame.builder().build().toString())
         .isEqualTo("Frame[0 rows x 0 columns, no index, columns: none]");
   }
+
+  @Test
+  void builder_unpairedSurrogateNameIsRejected() {
+    // UTF-8 cannot hold a lone surrogate: files and cache keys would turn it into '?'
+    assertThatThrownBy(() -> Frame.builder().column("rate\uD800", new double[2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("name: 'rate\\uD800' has an unpaired surrogate \\uD800 at index 4");
+    Frame f = Frame.builder().column("a", new double[2]).build();
+    assertThatThrownBy(() -> f.withColumn("\uDC00", new double[2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unpaired surrogate");
+    assertThat(Frame.builder().column("\uD83D\uDCC8", new double[1]).build().columnNames())
+        .containsExactly("\uD83D\uDCC8");
+  }
 }

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,5 +135,20 @@ class AtomicFilesTest {
     assertThatThrownBy(() -> AtomicFiles.write(root, out -> out.write(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("target: " + root);
+  }
+
+  @Test
+  void write_overExistingFileKeepsItsPermissions() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path target = Files.write(dir.resolve("secret"), new byte[] {1});
+    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+    Files.setPosixFilePermissions(target, ownerOnly);
+    AtomicFiles.write(target, out -> out.write(2));
+    assertThat(Files.readAllBytes(target)).containsExactly(2);
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(ownerOnly);
+    Set<PosixFilePermission> open = PosixFilePermissions.fromString("rw-rw-r--");
+    Files.setPosixFilePermissions(target, open);
+    AtomicFiles.write(target, out -> out.write(3));
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(open);
   }
 }

@@ -45,4 +45,22 @@ class ChecksTest {
     assertThatThrownBy(() -> Checks.onePerRow(null, 4, "weights"))
         .isInstanceOf(NullPointerException.class).hasMessage("weights");
   }
+
+  @Test
+  void wellFormed_pairedSurrogatesAndPlainTextPass() {
+    assertThat(Checks.wellFormed("rate \uD83D\uDCC8 week", "name")).isEqualTo("rate \uD83D\uDCC8 week");
+  }
+
+  @Test
+  void wellFormed_unpairedSurrogateNamesParameterAndPosition() {
+    assertThatThrownBy(() -> Checks.wellFormed("ab\uD800", "name"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("name: 'ab\\uD800' has an unpaired surrogate \\uD800 at index 2"
+            + " (expected: well-formed Unicode text, which UTF-8 can hold)");
+    assertThatThrownBy(() -> Checks.wellFormed("\uDC00x", "column"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("column: '\\uDC00x' has an unpaired surrogate \\uDC00 at index 0");
+    assertThatThrownBy(() -> Checks.wellFormed("\uDBFF\uDBFF\uDC00", "n"))
+        .hasMessageStartingWith("n: '\\uDBFF\uDBFF\uDC00' has an unpaired surrogate \\uDBFF at index 0");
+  }
 }

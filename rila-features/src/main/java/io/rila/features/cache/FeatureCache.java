@@ -2,14 +2,18 @@ package io.rila.features.cache;
 
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.AtomicFiles;
+import io.rila.core.internal.Checks;
 import io.rila.features.FeatureStep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -33,7 +37,11 @@ import org.slf4j.LoggerFactory;
  * the result frame (index, names, raw {@code double} bits) that ends with a CRC-32C of its
  * content. Entries are written to a temporary file in the same folder, forced to disk and renamed
  * into place, so a reader sees a whole entry or none. An entry that fails its checksum, is
- * truncated, or holds another key is logged (SLF4J, WARN), deleted and recomputed. The key covers
+ * truncated, holds another key, or is not a regular file (a pipe, a folder, a link to a device) is
+ * logged (SLF4J, WARN), deleted and recomputed; an entry is never read into more memory than its
+ * length, and one over 64 MiB is checksummed before it is read in. Results that an entry could
+ * not give back exactly (rows without columns or index, entries over 2 GiB) are computed every
+ * time, not stored. Step specs must be well-formed Unicode (no unpaired surrogate). The key covers
  * the frame's content (index, column names in order, values with {@code NaN}s canonicalised), not
  * its history, so equal frames share entries. Executors do not enter the key: steps give
  * bitwise-identical output on any executor. The cache never evicts; {@link #clear()} empties it.
@@ -46,6 +54,10 @@ public final class FeatureCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
   private static final String SUFFIX = ".frame";
+  /** The longest entry that fits in one array. */
+  private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+  /** Entries longer than this are checksummed before their bytes are allocated. */
+  private static final long VERIFY_FIRST_BYTES = 64L << 20;
   private static final byte[] KEY_DOMAIN =
       ("rila-feature-cache/" + FrameCodec.VERSION + "\n").getBytes(StandardCharsets.UTF_8);
 
@@ -81,6 +93,8 @@ public final class FeatureCache {
   /**
    * The cache key of {@code step} applied to {@code input}: 64 lowercase hex digits of
    * SHA-256(format tag, spec, frame content).
+   *
+   * @throws IllegalArgumentException if the step's spec has an unpaired surrogate
    */
   public static String key(FeatureStep step, Frame input) {
     Objects.requireNonNull(step, "step");
@@ -91,7 +105,8 @@ public final class FeatureCache {
   private static byte[] keyBytes(FeatureStep step, Frame input) {
     MessageDigest digest = FrameCodec.sha256();
     digest.update(KEY_DOMAIN);
-    byte[] spec = step.spec().getBytes(StandardCharsets.UTF_8);
+    // a lone surrogate has no UTF-8 form: two such specs would share one key
+    byte[] spec = Checks.wellFormed(step.spec(), "step spec").getBytes(StandardCharsets.UTF_8);
     digest.update(new byte[] {
       (byte) (spec.length >>> 24), (byte) (spec.length >>> 16), (byte) (spec.length >>> 8),
       (byte) spec.length
@@ -107,6 +122,7 @@ public final class FeatureCache {
    *
    * @throws UncheckedIOException if the entry cannot be written or an existing entry cannot be
    *     read for reasons other than corruption
+   * @throws IllegalArgumentException if the step's spec has an unpaired surrogate
    * @throws RuntimeException whatever {@code step.apply} throws (nothing is stored then)
    */
   public Frame apply(FeatureStep step, Frame input) {
@@ -150,16 +166,27 @@ public final class FeatureCache {
   }
 
   private Frame readEntry(Path entry, byte[] key) {
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(entry);
-    } catch (NoSuchFileException e) {
-      return null;
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        return null;
+      }
+      if (!attributes.isRegularFile()) {
+        // a pipe would block, a link to a device would never end
+        throw new FrameCodec.CorruptEntryException("not a regular file");
+      }
+      byte[] bytes;
+      try (FileChannel channel = FileChannel.open(entry, StandardOpenOption.READ)) {
+        bytes = FrameCodec.readBytes(channel, channel.size(), MAX_ENTRY_BYTES,
+            VERIFY_FIRST_BYTES);
+      } catch (NoSuchFileException e) {
+        return null;
+      }
+      return FrameCodec.read(bytes, key);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read feature-cache entry " + entry, e);
-    }
-    try {
-      return FrameCodec.read(bytes, key);
     } catch (FrameCodec.CorruptEntryException e) {
       corrupt.incrementAndGet();
       LOG.warn("corrupt feature-cache entry {} ({}): deleted, recomputing", entry, e.getMessage());
@@ -173,6 +200,11 @@ public final class FeatureCache {
   }
 
   private static void writeEntry(Path entry, byte[] key, Frame frame) {
+    if (!FrameCodec.storable(frame, MAX_ENTRY_BYTES)) {
+      LOG.debug("feature-cache result {} is not stored: it could not be read back as it is"
+          + " (rows without columns or index, or over {} bytes)", entry, MAX_ENTRY_BYTES);
+      return;
+    }
     try {
       AtomicFiles.write(entry, out -> FrameCodec.write(out, key, frame));
     } catch (IOException e) {

@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -85,6 +88,72 @@ final class FrameCodec {
     buffer.clear();
   }
 
+  /**
+   * Whether {@link #read} gives {@code frame} back: not for a frame with rows but neither columns
+   * nor an index, whose row count no builder can rebuild, nor for one whose entry would not fit
+   * in one array ({@code maxBytes}).
+   */
+  static boolean storable(Frame frame, long maxBytes) {
+    if (frame.rows() > 0 && frame.columnCount() == 0 && !frame.hasIndex()) {
+      return false;
+    }
+    long bytes = MAGIC.length + Integer.BYTES + 32 + Integer.BYTES * 2 + 1 + CHECKSUM_BYTES
+        + (frame.hasIndex() ? (long) frame.rows() * Long.BYTES : 0)
+        + (long) frame.rows() * frame.columnCount() * Long.BYTES;
+    for (String name : frame.columnNames()) {
+      bytes += Integer.BYTES + (long) name.length() * 3;
+    }
+    return bytes <= maxBytes;
+  }
+
+  /**
+   * Reads an entry's bytes from {@code channel} (a regular file of {@code size} bytes), never
+   * allocating more than the file holds: entries longer than {@code maxBytes} or shorter than
+   * their header requires are corrupt, and entries longer than {@code verifyFirstBytes} are
+   * checksummed in a first pass before the buffer is allocated.
+   *
+   * @throws CorruptEntryException if the entry is too long, too short or fails its checksum
+   * @throws IOException if reading fails
+   */
+  static byte[] readBytes(FileChannel channel, long size, long maxBytes, long verifyFirstBytes)
+      throws IOException, CorruptEntryException {
+    if (size > maxBytes) {
+      throw new CorruptEntryException(size + " bytes (expected: at most " + maxBytes + ")");
+    }
+    if (size > verifyFirstBytes) {
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+      CRC32C checksum = new CRC32C();
+      long body = size - CHECKSUM_BYTES;
+      for (long at = 0; at < body; ) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), body - at));
+        at = fill(channel, at, buffer);
+        buffer.flip();
+        checksum.update(buffer);
+      }
+      ByteBuffer stored = ByteBuffer.allocate(CHECKSUM_BYTES);
+      fill(channel, body, stored);
+      if ((int) checksum.getValue() != stored.getInt(0)) {
+        throw new CorruptEntryException("checksum mismatch");
+      }
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) size);
+    fill(channel, 0, bytes);
+    return bytes.array();
+  }
+
+  private static long fill(FileChannel channel, long position, ByteBuffer dst)
+      throws IOException, CorruptEntryException {
+    long at = position;
+    while (dst.hasRemaining()) {
+      int n = channel.read(dst, at);
+      if (n < 0) {
+        throw new CorruptEntryException("truncated while reading");
+      }
+      at += n;
+    }
+    return at;
+  }
+
   /** Writes {@code frame} as an entry for {@code key}, checksum included. */
   static void write(OutputStream out, byte[] key, Frame frame) throws IOException {
     CRC32C checksum = new CRC32C();
@@ -157,6 +226,13 @@ final class FrameCodec {
           || (hasIndex != 0 && hasIndex != 1)) {
         throw new CorruptEntryException("bad header");
       }
+      // every row takes 8 bytes of index or of each column: check before allocating per row
+      long rowBytes = (long) Long.BYTES * (hasIndex + columns);
+      if (rowBytes == 0 ? rows != 0 : rows > in.remaining() / rowBytes) {
+        throw new CorruptEntryException(rows + " rows of " + columns + " columns"
+            + (hasIndex == 1 ? " and an index" : "") + " in an entry with " + in.remaining()
+            + " bytes left");
+      }
       Frame.Builder frame = Frame.builder();
       if (hasIndex == 1) {
         List<LocalDate> dates = new ArrayList<>(Math.min(rows, in.remaining() / Long.BYTES));
@@ -171,14 +247,22 @@ final class FrameCodec {
         if (length < 0 || length > in.remaining()) {
           throw new CorruptEntryException("bad column name length " + length);
         }
-        byte[] name = new byte[length];
-        in.get(name);
-        names[j] = new String(name, StandardCharsets.UTF_8);
+        ByteBuffer name = in.slice();
+        name.limit(length);
+        in.position(in.position() + length);
+        try {
+          names[j] = StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(name).toString();
+        } catch (CharacterCodingException e) {
+          throw new CorruptEntryException("column name " + j + " is not valid UTF-8");
+        }
       }
       if ((long) rows * columns * Long.BYTES != in.remaining()) {
         throw new CorruptEntryException("value block has " + in.remaining() + " bytes");
       }
-      double[] column = new double[rows];
+      double[] column = new double[columns == 0 ? 0 : rows];
       DoubleBuffer values = in.slice().asDoubleBuffer();
       for (int j = 0; j < columns; j++) {
         values.get(column);

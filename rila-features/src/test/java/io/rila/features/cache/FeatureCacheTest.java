@@ -2,6 +2,7 @@ package io.rila.features.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.rila.core.frame.Frame;
 import io.rila.features.FeaturePipeline;
@@ -9,12 +10,15 @@ import io.rila.features.FeatureStep;
 import io.rila.features.InteractionFeatures;
 import io.rila.features.LagFeatures;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -252,5 +256,107 @@ class FeatureCacheTest {
     assertThatThrownBy(() -> cache.cached(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("step");
+  }
+
+  /** A step with a fixed spec and result. */
+  private static FeatureStep fixed(String spec, Frame result) {
+    return new FeatureStep() {
+      @Override
+      public Frame apply(Frame input) {
+        return result;
+      }
+
+      @Override
+      public String spec() {
+        return spec;
+      }
+    };
+  }
+
+  @Test
+  void apply_entryThatIsNoRegularFileIsCorruptAndRecomputed() throws Exception {
+    FeatureCache cache = FeatureCache.open(dir);
+    Frame input = weekly(25);
+    Frame expected = lags(2).apply(input);
+    Path entry = dir.resolve(FeatureCache.key(lags(2), input) + ".frame");
+    Counting step = new Counting(lags(2));
+    Path zero = Path.of("/dev/zero");
+    int corrupt = 0;
+    if (Files.exists(zero)) {
+      // before: Files.readAllBytes read /dev/zero until OutOfMemoryError
+      Files.createSymbolicLink(entry, zero);
+      assertThat(cache.apply(step, input)).isEqualTo(expected);
+      assertThat(Files.isSymbolicLink(entry)).isFalse();
+      corrupt++;
+      Files.delete(entry);
+    }
+    if (mkfifo(entry)) {
+      // before: reading the pipe blocked apply forever
+      assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> assertThat(cache.apply(step, input)).isEqualTo(expected));
+      assertThat(Files.isRegularFile(entry)).isTrue();
+      corrupt++;
+      Files.delete(entry);
+    }
+    Files.createDirectory(entry);
+    assertThat(cache.apply(step, input)).isEqualTo(expected);
+    assertThat(Files.isRegularFile(entry)).isTrue();
+    corrupt++;
+    assertThat(cache.stats().corruptEntries()).isEqualTo(corrupt);
+    assertThat(step.runs.get()).isEqualTo(corrupt);
+    assertThat(cache.apply(step, input)).isEqualTo(expected);
+    assertThat(step.runs.get()).isEqualTo(corrupt);
+  }
+
+  @Test
+  void apply_sparseHugeEntryIsCorruptAndRecomputed() throws IOException {
+    FeatureCache cache = FeatureCache.open(dir);
+    Frame input = weekly(25);
+    Path entry = dir.resolve(FeatureCache.key(lags(2), input) + ".frame");
+    try (RandomAccessFile raf = new RandomAccessFile(entry.toFile(), "rw")) {
+      raf.setLength(3L << 30);
+    }
+    Counting step = new Counting(lags(2));
+    assertThat(cache.apply(step, input)).isEqualTo(lags(2).apply(input));
+    assertThat(step.runs.get()).isEqualTo(1);
+    assertThat(cache.stats().corruptEntries()).isEqualTo(1);
+    assertThat(Files.size(entry)).isLessThan(1 << 20);
+  }
+
+  @Test
+  void apply_framesWithRowsButNeitherColumnsNorIndexAreNotStored() throws IOException {
+    // such a frame's row count cannot be rebuilt: before, the hit returned 0 rows for 4
+    FeatureCache cache = FeatureCache.open(dir);
+    Frame input = Frame.builder().column("a", new double[] {1, 2, 3, 4}).build();
+    Counting step = new Counting(fixed("drop all", input.drop("a")));
+    Frame first = cache.apply(step, input);
+    Frame second = cache.apply(step, input);
+    assertThat(first.rows()).isEqualTo(4);
+    assertThat(second).isEqualTo(first);
+    assertThat(step.runs.get()).isEqualTo(2);
+  }
+
+  @Test
+  void key_specWithUnpairedSurrogateIsRejected() throws IOException {
+    // before: both specs hashed as "s?", so the second step got the first one's entry
+    FeatureCache cache = FeatureCache.open(dir);
+    Frame input = weekly(3);
+    Frame one = Frame.builder().column("one", new double[] {1}).build();
+    assertThatThrownBy(() -> cache.apply(fixed("s\uD800", one), input))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("step spec: 's\\uD800' has an unpaired surrogate");
+    assertThatThrownBy(() -> FeatureCache.key(fixed("s\uDC01", one), input))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unpaired surrogate");
+  }
+
+  /** Makes a named pipe with {@code mkfifo}, where the platform has it. */
+  static boolean mkfifo(Path path) throws InterruptedException {
+    try {
+      Process process = new ProcessBuilder("mkfifo", path.toString()).start();
+      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
