@@ -1,11 +1,12 @@
 package io.rila.bootstrap;
 
 import io.rila.bootstrap.internal.Checkpoint;
-import io.rila.core.internal.ChunkedTasks;
 import io.rila.bootstrap.internal.TrainingJob;
 import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
+import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.internal.RidgeKernel;
+import io.rila.core.progress.ProgressListener;
 import io.rila.core.regression.SolveForm;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -759,19 +760,7 @@ public final class BootstrapRidgeEnsemble {
    * not members): {@link ChunkedTasks.Listener#NONE} without a listener.
    */
   ChunkedTasks.Listener progressEvents() {
-    ProgressListener listener = progressListener;
-    if (listener == null) {
-      return ChunkedTasks.Listener.NONE;
-    }
-    return new ChunkedTasks.Listener() {
-      @Override
-      public void chunkDone(int from, int to) {}
-
-      @Override
-      public void progress(int done, int total) {
-        listener.progress(done, total);
-      }
-    };
+    return ChunkedTasks.Listener.of(progressListener);
   }
 
   /** Runs the members {@code from .. from + count - 1} of {@code job}, indexed from 0. */

@@ -1,5 +1,6 @@
 package io.rila.core.internal;
 
+import io.rila.core.progress.ProgressListener;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -61,6 +62,27 @@ public final class ChunkedTasks {
       @Override
       public void progress(int done, int total) {}
     };
+
+    /**
+     * The runner's events as a user's progress listener hears them.
+     *
+     * @param listener the listener, or null for {@link #NONE}
+     * @return the events
+     */
+    static Listener of(ProgressListener listener) {
+      if (listener == null) {
+        return NONE;
+      }
+      return new Listener() {
+        @Override
+        public void chunkDone(int from, int to) {}
+
+        @Override
+        public void progress(int done, int total) {
+          listener.progress(done, total);
+        }
+      };
+    }
 
     /**
      * The tasks {@code from .. to - 1} are complete.
@@ -205,6 +227,23 @@ public final class ChunkedTasks {
    */
   public static void forEach(
       Executor executor, int count, IntConsumer task, boolean interruptible) {
+    forEach(executor, count, task, interruptible, null);
+  }
+
+  /**
+   * As {@link #forEach(Executor, int, IntConsumer, boolean)}, telling {@code progress} (if not
+   * null) about every percent of the tasks done.
+   *
+   * @param executor where helper tasks run, or null to run every task on the calling thread
+   * @param count the number of tasks, {@code >= 0}
+   * @param task the work of one task
+   * @param interruptible whether an interrupt stops the run (see the other overload)
+   * @param progress hears {@code (done, total)} tasks, or null
+   * @throws CancellationException if interruptible and interrupted
+   * @throws RuntimeException or {@link Error} thrown by a task or the listener
+   */
+  public static void forEach(Executor executor, int count, IntConsumer task,
+      boolean interruptible, ProgressListener progress) {
     Objects.requireNonNull(task, "task");
     if (count <= 0) {
       return;
@@ -213,7 +252,7 @@ public final class ChunkedTasks {
     int helpers = executor == null ? 0 : helpers(executor);
     try {
       run(count, 1, executor == null ? Runnable::run : executor, helpers, () -> worker,
-          Listener.NONE, () -> false, interruptible);
+          Listener.of(progress), () -> false, interruptible);
     } catch (TaskFailure e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {

@@ -2,6 +2,7 @@ package io.rila.features.selection;
 
 import io.rila.core.internal.Checks;
 import io.rila.core.internal.ChunkedTasks;
+import io.rila.core.progress.ProgressListener;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -41,6 +42,7 @@ public final class LassoCv {
   private final double[] alphas;
   private final Lasso lasso;
   private final Executor executor;
+  private final ProgressListener progressListener;
 
   private LassoCv(Builder b) {
     this.folds = b.folds == null ? Folds.kFold(5) : b.folds;
@@ -49,6 +51,7 @@ public final class LassoCv {
     this.alphas = b.alphas == null ? null : Lasso.descending(b.alphas);
     this.lasso = b.lasso.build();
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
+    this.progressListener = b.progressListener;
   }
 
   /**
@@ -95,7 +98,8 @@ public final class LassoCv {
     int m = grid.length;
     double[] mse = new double[k * m];
     ChunkedTasks.forEach(executor, k,
-        f -> foldPath(x, y, weights, rows.train[f], rows.test[f], gram, grid, mse, f * m), true);
+        f -> foldPath(x, y, weights, rows.train[f], rows.test[f], gram, grid, mse, f * m), true,
+        progressListener);
     int best = 0;
     double bestMse = Double.POSITIVE_INFINITY;
     double[] mean = new double[m];
@@ -168,6 +172,7 @@ public final class LassoCv {
     private double[] alphas;
     private final Lasso.Builder lasso = Lasso.newBuilder();
     private Executor executor;
+    private ProgressListener progressListener;
 
     private Builder() {}
 
@@ -268,6 +273,21 @@ public final class LassoCv {
     public Builder executor(Executor executor) {
       Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Hears how many of the run's folds are done, about every percent and at the end, one call
+     * at a time (default none). An exception it throws stops the run and is rethrown.
+     *
+     * @param progressListener the listener
+     * @return this builder
+     * @throws NullPointerException when progressListener is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder progressListener(ProgressListener progressListener) {
+      Checks.unset(this.progressListener == null, "progressListener", this.progressListener);
+      this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
       return this;
     }
 

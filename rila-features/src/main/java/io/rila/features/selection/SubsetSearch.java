@@ -2,6 +2,7 @@ package io.rila.features.selection;
 
 import io.rila.core.internal.Checks;
 import io.rila.core.internal.ChunkedTasks;
+import io.rila.core.progress.ProgressListener;
 import io.rila.core.regression.OlsSubsetScorer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +62,7 @@ public final class SubsetSearch {
   private final List<SignRule> rules;
   private final int keep;
   private final Executor executor;
+  private final ProgressListener progressListener;
 
   private SubsetSearch(Builder b) {
     this.candidates = b.candidates;
@@ -70,6 +72,7 @@ public final class SubsetSearch {
     this.rules = b.rules == null ? List.of() : b.rules;
     this.keep = b.keep < 0 ? DEFAULT_KEEP : b.keep;
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
+    this.progressListener = b.progressListener;
   }
 
   /** A builder; {@link Builder#maxSize(int)} is required. */
@@ -129,7 +132,7 @@ public final class SubsetSearch {
     }
     OlsSubsetScorer scorer = OlsSubsetScorer.of(sub, y, weights);
     Plan plan = new Plan(this, names, model, b, m, scorer, SubsetKernel.of(sub, y, weights));
-    ChunkedTasks.forEach(executor, plan.taskCount(), plan::runTask, true);
+    ChunkedTasks.forEach(executor, plan.taskCount(), plan::runTask, true, progressListener);
     return plan.result();
   }
 
@@ -434,6 +437,7 @@ public final class SubsetSearch {
     private List<SignRule> rules;
     private int keep = -1;
     private Executor executor;
+    private ProgressListener progressListener;
 
     private Builder() {}
 
@@ -562,6 +566,21 @@ public final class SubsetSearch {
     public Builder executor(Executor executor) {
       Checks.unset(this.executor == null, "executor", this.executor);
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Hears how many of the run's subset-search tasks (chunks of subsets) are done, about every percent and at the end, one call
+     * at a time (default none). An exception it throws stops the run and is rethrown.
+     *
+     * @param progressListener the listener
+     * @return this builder
+     * @throws NullPointerException when progressListener is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder progressListener(ProgressListener progressListener) {
+      Checks.unset(this.progressListener == null, "progressListener", this.progressListener);
+      this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
       return this;
     }
 

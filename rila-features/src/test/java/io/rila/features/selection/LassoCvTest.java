@@ -216,4 +216,18 @@ class LassoCvTest {
     }
     return out;
   }
+
+  @Test
+  void progressListener_hearsTheFolds() {
+    JsonNode o = SharedData.oracle("lasso.json");
+    double[][] x = SharedData.matrix(o.get("x"));
+    double[] y = SharedData.vector(o.get("y"));
+    List<int[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LassoCv.newBuilder().executor(Runnable::run)
+        .progressListener((done, total) -> heard.add(new int[] {done, total})).build().fit(x, y);
+    assertThat(heard).extracting(e -> e[0]).containsExactly(1, 2, 3, 4, 5);
+    assertThat(heard).extracting(e -> e[1]).containsOnly(5);
+    assertThatThrownBy(() -> LassoCv.newBuilder().progressListener(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("progressListener");
+  }
 }

@@ -404,4 +404,27 @@ class SubsetSearchTest {
         .isInstanceOf(NullPointerException.class).hasMessageContaining("feature");
     assertThat(s.verdicts()).isEmpty();
   }
+
+  @Test
+  void progressListener_hearsEveryTaskAndTheEnd() {
+    Data d = data(3, 40);
+    List<int[]> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SubsetSearchResult withListener = SubsetSearch.newBuilder().maxSize(2)
+        .progressListener((done, total) -> heard.add(new int[] {done, total}))
+        .executor(Runnable::run).build().run(NAMES, d.x(), d.y());
+    SubsetSearchResult without = SubsetSearch.newBuilder().maxSize(2).executor(Runnable::run)
+        .build().run(NAMES, d.x(), d.y());
+    assertThat(heard).isNotEmpty();
+    int[] last = heard.get(heard.size() - 1);
+    assertThat(last[0]).isEqualTo(last[1]);
+    for (int i = 1; i < heard.size(); i++) {
+      assertThat(heard.get(i)[0]).isGreaterThan(heard.get(i - 1)[0]);
+      assertThat(heard.get(i)[1]).isEqualTo(last[1]);
+    }
+    assertThat(withListener.enumerated()).isEqualTo(without.enumerated());
+    assertThat(withListener.best().get().aic()).isEqualTo(without.best().get().aic());
+    assertThatThrownBy(() -> SubsetSearch.newBuilder().progressListener((a, b) -> { })
+        .progressListener((a, b) -> { })).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("progressListener");
+  }
 }
