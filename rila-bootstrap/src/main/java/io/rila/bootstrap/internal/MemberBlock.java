@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 
 /**
  * The coefficient store's numbers and their layout, in one place: {@code members x (features +
@@ -73,27 +74,47 @@ public final class MemberBlock {
     return new MemberBlock(members, features, null, values);
   }
 
-  /** The member count. @return the members */
+  /**
+   * The member count.
+   *
+   * @return the members
+   */
   public int members() {
     return members;
   }
 
-  /** The feature count. @return the features */
+  /**
+   * The feature count.
+   *
+   * @return the features
+   */
   public int features() {
     return features;
   }
 
-  /** Whether numbers are {@code float}. @return true for single precision */
+  /**
+   * Whether numbers are {@code float}.
+   *
+   * @return true for single precision
+   */
   public boolean single() {
     return floats != null;
   }
 
-  /** Bytes per number. @return 4 or 8 */
+  /**
+   * Bytes per number.
+   *
+   * @return 4 or 8
+   */
   public int bytesPerNumber() {
     return floats != null ? Float.BYTES : Double.BYTES;
   }
 
-  /** Numbers per member: the features and the intercept. @return {@code features + 1} */
+  /**
+   * Numbers per member: the features and the intercept.
+   *
+   * @return {@code features + 1}
+   */
   public int stride() {
     return stride;
   }
@@ -310,8 +331,8 @@ public final class MemberBlock {
    * @return true if equal
    */
   public boolean sameNumbers(MemberBlock other) {
-    return java.util.Arrays.equals(floats, other.floats)
-        && java.util.Arrays.equals(doubles, other.doubles);
+    return Arrays.equals(floats, other.floats)
+        && Arrays.equals(doubles, other.doubles);
   }
 
   /**
@@ -320,6 +341,6 @@ public final class MemberBlock {
    * @return the hash
    */
   public int numbersHash() {
-    return floats != null ? java.util.Arrays.hashCode(floats) : java.util.Arrays.hashCode(doubles);
+    return floats != null ? Arrays.hashCode(floats) : Arrays.hashCode(doubles);
   }
 }
