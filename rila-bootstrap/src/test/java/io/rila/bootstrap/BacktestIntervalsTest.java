@@ -128,6 +128,57 @@ class BacktestIntervalsTest {
     assertThat(plain.predictionUpper()).isNotEqualTo(r.predictionUpper());
   }
 
+  /**
+   * Actual values outside the target transform's domain (here LOG1P's, {@code > -1}) are left out
+   * of the calibration as missing ones are: the interval equals a calibration on the log1p of the
+   * actual column, computed here, with those rows NaN.
+   */
+  @Test
+  void run_actualOutsideTheTransformsDomainIsLeftOutOfTheCalibration() {
+    double[] actual = new double[Y.length];
+    for (int i = 0; i < actual.length; i++) {
+      actual[i] = 1.2 * Y[i] + 0.05;
+    }
+    actual[5] = -3;
+    actual[12] = -1;
+    actual[20] = Double.NaN;
+    Frame frame = Frame.builder().column("a", column(X, 0)).column("b", column(X, 1))
+        .column("c", column(X, 2)).column("y", Y).column("actual", actual).build();
+    PredictionIntervals method = PredictionIntervals.jackknifePlusAfterBootstrap(0.9);
+    BacktestResult r = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
+        .actualColumn("actual").predictionIntervals(method).build()
+        .run(frame, "y", List.of("a", "b", "c"));
+    for (int c = 30; c < 34; c++) {
+      double[][] x = Arrays.copyOf(X, c);
+      EnsembleModel model = ensemble().fit(x, Arrays.copyOf(Y, c));
+      double[] z = new double[c];
+      for (int i = 0; i < c; i++) {
+        z[i] = i == 5 || i == 12 || i == 20 ? Double.NaN : Math.log1p(actual[i]);
+      }
+      PredictionInterval direct = method.calibrated(model, x, z, null).interval(X[c]);
+      assertThat(r.predictionLower()[c - 30]).isEqualTo(direct.lower());
+      assertThat(r.predictionUpper()[c - 30]).isEqualTo(direct.upper());
+    }
+  }
+
+  @Test
+  void run_noActualInTheDomainBeforeTheFirstCutoff_namesTheColumn() {
+    double[] actual = new double[Y.length];
+    for (int i = 0; i < actual.length; i++) {
+      actual[i] = i < 30 ? -1 : Y[i];
+    }
+    Frame frame = Frame.builder().column("a", column(X, 0)).column("b", column(X, 1))
+        .column("c", column(X, 2)).column("y", Y).column("contract", actual).build();
+    Backtest backtest = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
+        .actualColumn("contract")
+        .predictionIntervals(PredictionIntervals.jackknifePlusAfterBootstrap(0.9)).build();
+    assertThatThrownBy(() -> backtest.run(frame, "y", List.of("a", "b", "c")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("actualColumn: column 'contract' has no value finite and > -1 for LOG1P in"
+            + " rows 0 .. 29, the training rows of cutoff 30 (expected: at least one to calibrate"
+            + " the prediction intervals on)");
+  }
+
   /** The forecasting setup of docs/backtest.md on the production weekly data, as a frame. */
   private static Frame productionFrame() throws IOException {
     Frame weekly = FrameCsv.defaults().read(SharedData.dataFile("final_weekly_dataset.csv"));

@@ -17,6 +17,7 @@ class BacktestResultTest {
     return new BacktestResult(10, 15, new double[] {0.9}, 1, "naive(lag 1)", 2,
         new double[] {1, 2, 3, 4, 5},
         new double[] {1, 3, 3, 3, 6},
+        new double[] {1, 3, 3, 3, 6.5},
         new double[] {0, 1, 2, 3, 4},
         new double[][] {{0.5, 2.5, 3, 3.5, 6}},
         new double[][] {{1.5, 3.5, 3, 4.5, 7}});
