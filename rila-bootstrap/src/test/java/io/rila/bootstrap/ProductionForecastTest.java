@@ -66,8 +66,13 @@ class ProductionForecastTest {
   }
 
   static BootstrapRidgeEnsemble productionEnsemble() {
+    return productionEnsemble(100);
+  }
+
+  /** The recipe's ensemble with another number of members. */
+  static BootstrapRidgeEnsemble productionEnsemble(int members) {
     return BootstrapRidgeEnsemble.newBuilder()
-        .estimators(100)
+        .estimators(members)
         .alpha(1.0)
         .resampling(Resampling.sklearnCompatible(42, SklearnWeighting.PROBABILITY))
         .nonNegative(true)
@@ -77,15 +82,19 @@ class ProductionForecastTest {
   }
 
   static Backtest productionBacktest() {
+    return productionBacktest(100).build();
+  }
+
+  /** The recipe's backtest settings with another number of members. */
+  static Backtest.Builder productionBacktest(int members) {
     return Backtest.newBuilder()
-        .ensemble(productionEnsemble())
+        .ensemble(productionEnsemble(members))
         .start(30)
         .weights(CutoffWeights.fixedDecay(0.98))
         .actualColumn("sales_by_contract_date")
         .benchmarkColumn("sales_target_contract_t5", 1)
         .bands(0.95, 0.5)
-        .windowLength(23)
-        .build();
+        .windowLength(23);
   }
 
   @Test
