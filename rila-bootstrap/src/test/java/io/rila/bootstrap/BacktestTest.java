@@ -417,6 +417,7 @@ class BacktestTest {
     double[] y = data.column("sales_target_current");
     Summary direct = template.fit(Arrays.copyOf(x, c), Arrays.copyOf(y, c), w).predict(x[c]);
     assertThat(r.forecasts()[c - 30]).isEqualTo(direct.mean());
+    assertThat(r.medians()[c - 30]).isEqualTo(direct.quantile(0.5));
     assertThat(r.naiveForecasts()[c - 30]).isEqualTo(y[c - 1]);
 
     BacktestResult again =
