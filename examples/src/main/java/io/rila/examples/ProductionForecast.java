@@ -55,7 +55,8 @@ import java.util.Locale;
  * ProductionModelParity}), which needs {@code final_weekly_dataset.csv}, and the output folder
  * (default {@code rila-demo-output/production-forecast}, git-ignored). It prints the windowed
  * table and writes {@code forecasts.csv}: per cutoff the date, actual, forecast, benchmark and the
- * 2.5 / 25 / 50 / 75 / 97.5% member percentiles (production's {@code np.percentile} bands). A missing or unreadable file prints one line to
+ * 2.5 / 25 / 50 / 75 / 97.5% member percentiles (production's {@code np.percentile} bands). A
+ * missing or unreadable file prints one line to
  * standard error and exits with status 2.
  */
 public final class ProductionForecast {

@@ -43,7 +43,8 @@ class ProductionForecastTest {
     // rila solves each member exactly, scikit-learn's L-BFGS-B stops early: measured 4.5e-5
     // (R^2) and 1.1e-3 percentage points (MAPE) apart
     assertThat(r.metrics().r2()).isCloseTo(sklearn.get("r2").asDouble(), within(1e-4));
-    assertThat(100 * r.metrics().mape()).isCloseTo(sklearn.get("mape_percent").asDouble(), within(2e-3));
+    assertThat(100 * r.metrics().mape())
+        .isCloseTo(sklearn.get("mape_percent").asDouble(), within(2e-3));
 
     // the benchmark by hand: sales_target_contract_t5 of row c - 1 against
     // sales_by_contract_date of row c

@@ -606,9 +606,9 @@ public final class Backtest {
      * cutoff's sample weights) and gives the interval of row {@code c}. The residuals are those of
      * the target, or of the {@link #actualColumn(String) actual column} when one is set (rows where
      * it is NaN, infinite or outside the target transform's domain, such as 0 or negative with
-     * {@link TargetTransform#LOG}, are left out of the calibration), so the interval is for the value the
-     * forecasts are scored against. An EnbPI method needs no updates here: each cutoff refits and
-     * recalibrates on every earlier row.
+     * {@link TargetTransform#LOG}, are left out of the calibration), so the interval is for the
+     * value the forecasts are scored against. An EnbPI method needs no updates here: each cutoff
+     * refits and recalibrates on every earlier row.
      *
      * @param intervals the method and level
      * @return this builder

@@ -135,12 +135,13 @@ class ProductionForecastTest {
     ForecastMetrics m = r.metrics();
     ForecastMetrics b = r.naiveMetrics();
     System.out.printf(Locale.ROOT, "rila vs scikit-learn 1.9.1: max relative difference of the"
-        + " 161 forecasts %.3g, of the band ends and medians %.3g; R2 %.9f vs %.9f, MAPE %% %.9f vs %.9f%n",
+        + " 161 forecasts %.3g, of the band ends and medians %.3g; R2 %.9f vs %.9f, MAPE %% %.9f"
+        + " vs %.9f%n",
         worstForecast, worstBand, m.r2(), o.get("r2").asDouble(), 100 * m.mape(),
         o.get("mape_percent").asDouble());
 
-    // measured: 5.7e-4 (forecasts), 2.7e-3 (band ends and medians), R^2 4.5e-5 and MAPE 1.1e-3 percentage
-    // points apart, all from L-BFGS-B's early stop (the draws are equal)
+    // measured: 5.7e-4 (forecasts), 2.7e-3 (band ends and medians), R^2 4.5e-5 and MAPE 1.1e-3
+    // percentage points apart, all from L-BFGS-B's early stop (the draws are equal)
     assertThat(worstForecast).isLessThan(FORECAST_BOUND);
     assertThat(worstBand).isLessThan(5e-3);
     assertThat(m.r2()).isCloseTo(o.get("r2").asDouble(), within(1e-4));

@@ -9,12 +9,12 @@ import java.util.Arrays;
  *
  * <p>Member {@code k}'s counts depend only on the seed and {@code k}, so they are drawn again here
  * with the same samplers through the same rule as {@link TrainingJob} ({@link MemberDraws}): a
- * draw whose rows all have weight zero is replaced by the member's next draw. Nothing is stored per member: because every
- * member is linear on the model's scale, the mean of the out-of-bag members' predictions for any
- * row {@code x} is {@code x . mean(beta) + mean(b)} over those members, so the sums (rows x
- * (features + 1) doubles) are all that later predictions need. For 150 rows and 4 features that
- * is 6 KB whatever the number of members, where a rows x members bitset of 10,000 members would
- * take 190 KB.
+ * draw whose rows all have weight zero is replaced by the member's next draw. Nothing is stored
+ * per member: because every member is linear on the model's scale, the mean of the out-of-bag
+ * members' predictions for any row {@code x} is {@code x . mean(beta) + mean(b)} over those
+ * members, so the sums (rows x (features + 1) doubles) are all that later predictions need. For
+ * 150 rows and 4 features that is 6 KB whatever the number of members, where a rows x members
+ * bitset of 10,000 members would take 190 KB.
  *
  * <p>Internal API: not covered by compatibility guarantees. Thread safety: a static function.
  * Allocation: one counts array and one weight check per call, nothing per member.
