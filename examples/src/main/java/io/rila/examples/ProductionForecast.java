@@ -55,7 +55,8 @@ import java.util.Locale;
  * ProductionModelParity}), which needs {@code final_weekly_dataset.csv}, and the output folder
  * (default {@code rila-demo-output/production-forecast}, git-ignored). It prints the windowed
  * table and writes {@code forecasts.csv}: per cutoff the date, actual, forecast, benchmark and the
- * 2.5 / 25 / 75 / 97.5% member percentiles. A missing or unreadable file prints one line to
+ * 2.5 / 25 / 50 / 75 / 97.5% member percentiles (production's {@code np.percentile} bands). A
+ * missing or unreadable file prints one line to
  * standard error and exits with status 2.
  */
 public final class ProductionForecast {
@@ -174,6 +175,7 @@ public final class ProductionForecast {
         .column("benchmark", r.naiveForecasts())
         .column("p2.5", r.lower(0.95))
         .column("p25", r.lower(0.5))
+        .column("p50", r.medians())
         .column("p75", r.upper(0.5))
         .column("p97.5", r.upper(0.95))
         .build();

@@ -26,6 +26,44 @@ class BacktestExampleTest {
   private static final int START = 60;
   private static final int MEMBERS = 40;
 
+  /**
+   * At its defaults (500 members, the chart's run), the numbers docs/calibration.md and
+   * docs/faq.md quote: 134 cutoffs, the 95% band holds 22% of the actual weeks, the 90% J+aB
+   * interval 91%, mean widths 8.5 million (interval) and 1.4 million (band), recounted here from
+   * the arrays.
+   */
+  @Test
+  void run_defaults_theNumbersTheDocsQuote() {
+    BacktestResult r = BacktestExample.run(BacktestExample.Options.parse(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    double[] y = r.actuals();
+    double[] lower = r.lower(0.95);
+    double[] upper = r.upper(0.95);
+    double[] piLower = r.predictionLower();
+    double[] piUpper = r.predictionUpper();
+    int inBand = 0;
+    int inInterval = 0;
+    double bandWidth = 0;
+    double intervalWidth = 0;
+    for (int i = 0; i < y.length; i++) {
+      inBand += lower[i] <= y[i] && y[i] <= upper[i] ? 1 : 0;
+      inInterval += piLower[i] <= y[i] && y[i] <= piUpper[i] ? 1 : 0;
+      bandWidth += (upper[i] - lower[i]) / y.length;
+      intervalWidth += (piUpper[i] - piLower[i]) / y.length;
+    }
+    System.out.printf("BacktestExample defaults: %d cutoffs, band %d inside, width %.6g;"
+        + " interval %d inside, width %.6g%n", y.length, inBand, bandWidth, inInterval,
+        intervalWidth);
+    assertThat(y.length).isEqualTo(134);
+    // 30 and 122 of 134: the docs' 22% and 91%
+    assertThat(inBand).isEqualTo(30);
+    assertThat(inInterval).isEqualTo(122);
+    assertThat(r.coverage(0.95)).isEqualTo((double) inBand / y.length);
+    assertThat(r.predictionCoverage()).isEqualTo((double) inInterval / y.length);
+    assertThat(intervalWidth).isCloseTo(8.5e6, within(0.05e6));
+    assertThat(bandWidth).isCloseTo(1.4e6, within(0.05e6));
+  }
+
   @Test
   void run_smallMarket_forecastsAndMetricsMatchRefitsByHand() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -669,7 +669,8 @@ class DocSamplesTest {
 
   @Test
   void readme_tenLines() throws IOException {
-    // the README's Java block is TenLines.java character for character, less its package line
+    // the README's Java block is TenLines.java character for character, less its package line,
+    // and its output block is what the program prints
     Path root = SharedData.sharedDir().getParent();
     Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL)
         .matcher(Files.readString(root.resolve("README.md")));
@@ -712,6 +713,24 @@ class DocSamplesTest {
     ScenarioTable rates = model.scenarios(newRow, Scenario.sweep("prudential_rate", 1.0, 1.5, 2.0));
     String n = System.lineSeparator();
     assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(next + n + rates + n);
+
+    // the README's output block is what it printed; "..." stands for the difference's cut columns
+    Matcher output = Pattern.compile("```\\n(Summary\\[.*?)```", Pattern.DOTALL)
+        .matcher(Files.readString(root.resolve("README.md")));
+    assertThat(output.find()).as("README.md has TenLines' output").isTrue();
+    String[] readme = output.group(1).split("\n");
+    String[] lines = printed.toString(StandardCharsets.UTF_8).split("\\R");
+    assertThat(readme).hasSameSizeAs(lines);
+    for (int i = 0; i < lines.length; i++) {
+      int cut = readme[i].indexOf("...");
+      if (cut < 0) {
+        assertThat(readme[i]).as("README output line %d", i + 1).isEqualTo(lines[i]);
+      } else {
+        assertThat(lines[i].stripTrailing()).as("README output line %d", i + 1)
+            .startsWith(readme[i].substring(0, cut).stripTrailing())
+            .endsWith(readme[i].substring(cut + 3).strip());
+      }
+    }
     double[] members = model.memberPredictions(newRow);
     assertThat(next.mean()).isCloseTo(Arrays.stream(members).average().orElseThrow(),
         within(1e-9 * next.mean()));

@@ -180,8 +180,10 @@ public final class Backtest {
    *     benchmarkColumn}) is missing or a feature repeats, a feature or target cell is NaN
    *     (missing), infinite or outside the transform's domain, a cell of {@code actualColumn} at a
    *     cutoff row or of {@code benchmarkColumn} at a row it is read from is NaN or infinite (the
-   *     message names the column and row), {@code benchmarkColumn}'s lag exceeds {@code start}, or
-   *     as {@link #run(double[][], double[])}
+   *     message names the column and row), {@code benchmarkColumn}'s lag exceeds {@code start},
+   *     with prediction intervals no cell of {@code actualColumn} in rows {@code 0 .. start - 1}
+   *     is finite and inside the transform's domain (the message names the column and the first
+   *     cutoff), or as {@link #run(double[][], double[])}
    * @throws CancellationException if the calling thread was interrupted
    * @throws IllegalStateException if a fit fails (the message names the cutoff)
    */
@@ -232,7 +234,8 @@ public final class Backtest {
     int count = last - start;
     double[] levels = levels(bands);
     double[] forecasts = new double[count];
-    double[] quantiles = new double[count * levels.length];
+    double[] medians = new double[count];
+    double[] quantiles = new double[count * (levels.length - 1)];
     double[] predictionLower = predictionIntervals == null ? null : new double[count];
     double[] predictionUpper = predictionIntervals == null ? null : new double[count];
     double[] calibrationTarget = predictionIntervals == null ? null
@@ -247,9 +250,11 @@ public final class Backtest {
           : fitter.fit(prefix, target, w);
       Summary s = model.predict(x[c], levels);
       forecasts[index] = s.mean();
-      for (int q = 0; q < levels.length; q++) {
-        quantiles[index * levels.length + q] = s.quantileAt(q);
+      int bandLevels = levels.length - 1;
+      for (int q = 0; q < bandLevels; q++) {
+        quantiles[index * bandLevels + q] = s.quantileAt(q);
       }
+      medians[index] = s.quantileAt(bandLevels);
       if (predictionIntervals != null) {
         PredictionInterval interval = predictionIntervals
             .calibrated(model, prefix, Arrays.copyOf(calibrationTarget, c), w).interval(x[c]);
@@ -280,25 +285,34 @@ public final class Backtest {
     double[][] upper = new double[b][count];
     for (int i = 0; i < count; i++) {
       for (int k = 0; k < b; k++) {
-        lower[k][i] = quantiles[i * levels.length + k];
-        upper[k][i] = quantiles[i * levels.length + b + k];
+        lower[k][i] = quantiles[i * 2 * b + k];
+        upper[k][i] = quantiles[i * 2 * b + b + k];
       }
     }
     return new BacktestResult(start, last, bands.clone(), naiveLag, benchmark(), windowLength,
-        actuals, forecasts, naive, lower, upper, predictionIntervals, predictionLower,
+        actuals, forecasts, medians, naive, lower, upper, predictionIntervals, predictionLower,
         predictionUpper);
   }
 
   /**
    * What the conformal residuals are computed from, on the model's scale: the target, or the
-   * actual column where one is set (NaN where it is missing or outside the transform's domain,
-   * leaving that row out of the calibration).
+   * actual column where one is set (NaN where it is missing, infinite or outside the transform's
+   * domain, leaving that row out of the calibration). Fails, naming the actual column, when no
+   * training row of the first cutoff is left to calibrate on.
    */
   private double[] calibrationTarget(double[] y, Frame frame, TargetTransform transform) {
     double[] source = actualColumn == null ? y : frame.column(actualColumn);
     double[] z = new double[source.length];
+    boolean any = false;
     for (int i = 0; i < z.length; i++) {
       z[i] = transform.accepts(source[i]) ? transform.apply(source[i]) : Double.NaN;
+      any |= i < start && !Double.isNaN(z[i]);
+    }
+    if (!any) {
+      throw new IllegalArgumentException("actualColumn: column '" + actualColumn + "' has no"
+          + " value " + transform.domain() + " in rows 0 .. " + (start - 1) + ", the training"
+          + " rows of cutoff " + start + " (expected: at least one to calibrate the prediction"
+          + " intervals on)");
     }
     return z;
   }
@@ -340,14 +354,18 @@ public final class Backtest {
     }
   }
 
-  /** The lower levels {@code (1 - b) / 2} of every band, then the upper levels {@code (1 + b) / 2}. */
+  /**
+   * The lower levels {@code (1 - b) / 2} of every band, then the upper levels {@code (1 + b) / 2},
+   * then 0.5 (the median).
+   */
   private static double[] levels(double[] bands) {
     int b = bands.length;
-    double[] levels = new double[2 * b];
+    double[] levels = new double[2 * b + 1];
     for (int k = 0; k < b; k++) {
       levels[k] = (1 - bands[k]) / 2;
       levels[b + k] = (1 + bands[k]) / 2;
     }
+    levels[2 * b] = 0.5;
     return levels;
   }
 
@@ -586,14 +604,17 @@ public final class Backtest {
      * PredictionIntervals#calibrate}, out-of-bag residuals of rows {@code 0 .. c - 1}, with the
      * cutoff's sample weights) and gives the interval of row {@code c}. The residuals are those of
      * the target, or of the {@link #actualColumn(String) actual column} when one is set (rows where
-     * it is missing are left out of the calibration), so the interval is for the value the
-     * forecasts are scored against. An EnbPI method needs no updates here: each cutoff refits and
-     * recalibrates on every earlier row.
+     * it is NaN, infinite or outside the target transform's domain, such as 0 or negative with
+     * {@link TargetTransform#LOG}, are left out of the calibration), so the interval is for the
+     * value the forecasts are scored against. An EnbPI method needs no updates here: each cutoff
+     * refits and recalibrates on every earlier row.
      *
      * @param intervals the method and level
      * @return this builder
      * @throws NullPointerException if {@code intervals} is null
      * @throws IllegalStateException if already set
+     * @see Backtest#run(Frame, String, List) for the error when no training row of the first
+     *     cutoff has a usable actual value
      */
     public Builder predictionIntervals(PredictionIntervals intervals) {
       Checks.unset(this.predictionIntervals == null, "predictionIntervals",

@@ -40,6 +40,7 @@ public final class BacktestResult {
   private final int windowLength;
   private final double[] actuals;
   private final double[] forecasts;
+  private final double[] medians;
   private final double[] naive;
   private final double[][] lower;
   private final double[][] upper;
@@ -56,15 +57,16 @@ public final class BacktestResult {
 
   BacktestResult(
       int start, int end, double[] bands, int naiveLag, String benchmark, int windowLength,
-      double[] actuals, double[] forecasts, double[] naive, double[][] lower, double[][] upper) {
-    this(start, end, bands, naiveLag, benchmark, windowLength, actuals, forecasts, naive, lower,
-        upper, null, null, null);
+      double[] actuals, double[] forecasts, double[] medians, double[] naive, double[][] lower,
+      double[][] upper) {
+    this(start, end, bands, naiveLag, benchmark, windowLength, actuals, forecasts, medians, naive,
+        lower, upper, null, null, null);
   }
 
   BacktestResult(
       int start, int end, double[] bands, int naiveLag, String benchmark, int windowLength,
-      double[] actuals, double[] forecasts, double[] naive, double[][] lower, double[][] upper,
-      PredictionIntervals predictionIntervals, double[] predictionLower,
+      double[] actuals, double[] forecasts, double[] medians, double[] naive, double[][] lower,
+      double[][] upper, PredictionIntervals predictionIntervals, double[] predictionLower,
       double[] predictionUpper) {
     this.predictionIntervals = predictionIntervals;
     this.predictionLower = predictionLower;
@@ -77,6 +79,7 @@ public final class BacktestResult {
     this.windowLength = windowLength;
     this.actuals = actuals;
     this.forecasts = forecasts;
+    this.medians = medians;
     this.naive = naive;
     this.lower = lower;
     this.upper = upper;
@@ -190,6 +193,16 @@ public final class BacktestResult {
    */
   public double[] forecasts() {
     return forecasts.clone();
+  }
+
+  /**
+   * The median of the back-transformed members at each cutoff: their 0.5 quantile, interpolated
+   * as {@link Summary#quantile(double)} (numpy's default {@code np.percentile(members, 50)}).
+   *
+   * @return a new array
+   */
+  public double[] medians() {
+    return medians.clone();
   }
 
   /**

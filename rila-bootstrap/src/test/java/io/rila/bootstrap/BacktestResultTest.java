@@ -11,13 +11,14 @@ class BacktestResultTest {
 
   /**
    * Cutoffs 10..14, windows of 2: {10, 11}, {12, 13}, {14}. Actuals 1..5, forecasts (1, 3, 3, 3,
-   * 6), naive (0, 1, 2, 3, 4); the 0.9 band is [0.5, 1.5], [2.5, 3.5], [3, 3], [3.5, 4.5], [6, 7],
-   * so actuals 1, 3 and 4 are inside (3 on both ends).
+   * 6), medians (1, 3, 3, 3, 6.5), naive (0, 1, 2, 3, 4); the 0.9 band is [0.5, 1.5], [2.5, 3.5],
+   * [3, 3], [3.5, 4.5], [6, 7], so actuals 1, 3 and 4 are inside (3 on both ends).
    */
   private static BacktestResult handBuilt() {
     return new BacktestResult(10, 15, new double[] {0.9}, 1, "naive(lag 1)", 2,
         new double[] {1, 2, 3, 4, 5},
         new double[] {1, 3, 3, 3, 6},
+        new double[] {1, 3, 3, 3, 6.5},
         new double[] {0, 1, 2, 3, 4},
         new double[][] {{0.5, 2.5, 3, 3.5, 6}},
         new double[][] {{1.5, 3.5, 3, 4.5, 7}});

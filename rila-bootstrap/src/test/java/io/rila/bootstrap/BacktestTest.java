@@ -1,14 +1,12 @@
 package io.rila.bootstrap;
 
+import static io.rila.bootstrap.BacktestFixture.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rila.core.frame.Frame;
-import io.rila.core.frame.FrameCsv;
 import io.rila.core.testing.SharedData;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -377,43 +375,19 @@ class BacktestTest {
     }
   }
 
-  private static double[] column(double[][] x, int j) {
-    double[] out = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i][j];
-    }
-    return out;
-  }
-
   /**
    * An alternative to the production recipe (that one is {@link ProductionForecastTest}), on the
-   * real weekly data: weeks from 2022-04-01 without holiday weeks, log1p(sales), own rate and two
-   * competitor aggregates, non-negative members with both competitor columns negated, 200 i.i.d.
-   * members, weights 0.98^(age in weeks) re-anchored at every cutoff, first forecast after 30
-   * weeks, scored against the target with last week's target as the benchmark. What is asserted
-   * is what the data shows; docs/backtest.md has the table, labelled as this alternative.
+   * real weekly data ({@link BacktestFixture#alternativeBacktest}, 200 members), scored against the
+   * target with last week's target as the benchmark. What is asserted is what the data shows;
+   * docs/backtest.md has the table, labelled as this alternative.
    */
   @Test
   void run_alternativeVariantOnWeeklyData() throws IOException {
-    Frame weekly = FrameCsv.defaults().read(SharedData.dataFile("final_weekly_dataset.csv"));
-    LocalDate first = LocalDate.of(2022, 4, 1);
-    Frame kept = weekly.filterRows(
-        i -> !weekly.date(i).isBefore(first) && weekly.get(i, "holiday") == 0);
-    Frame data = kept
-        .withColumn("competitor_mid_t2_negated", negated(kept.column("competitor_mid_t2")))
-        .withColumn("competitor_top5_t3_negated", negated(kept.column("competitor_top5_t3")));
-    List<String> features = List.of(
-        "prudential_rate_current", "competitor_mid_t2_negated", "competitor_top5_t3_negated");
-    int[] weeks = new int[data.rows()];
-    for (int i = 0; i < weeks.length; i++) {
-      weeks[i] = (int) (ChronoUnit.DAYS.between(data.date(0), data.date(i)) / 7);
-    }
-    BootstrapRidgeEnsemble template = BootstrapRidgeEnsemble.newBuilder()
-        .estimators(200).alpha(1.0).seed(42).nonNegative(true)
-        .targetTransform(TargetTransform.LOG1P).build();
-    Backtest.Builder settings = Backtest.newBuilder().ensemble(template).start(30)
-        .weights(CutoffWeights.decay(0.98, weeks)).bands(0.95, 0.80).naiveLag(1)
-        .windowLength(26);
+    Frame data = BacktestFixture.alternativeFrame();
+    List<String> features = BacktestFixture.ALTERNATIVE_FEATURES;
+    int[] weeks = BacktestFixture.weeks(data);
+    BootstrapRidgeEnsemble template = BacktestFixture.alternativeEnsemble(200);
+    Backtest.Builder settings = BacktestFixture.alternativeBacktest(data, 200);
     BacktestResult r = settings.build().run(data, "sales_target_current", features);
     System.out.println("alternative weekly backtest, " + data.date(30) + " .. "
         + data.date(data.rows() - 1) + "\n" + r.table());
@@ -443,20 +417,13 @@ class BacktestTest {
     double[] y = data.column("sales_target_current");
     Summary direct = template.fit(Arrays.copyOf(x, c), Arrays.copyOf(y, c), w).predict(x[c]);
     assertThat(r.forecasts()[c - 30]).isEqualTo(direct.mean());
+    assertThat(r.medians()[c - 30]).isEqualTo(direct.quantile(0.5));
     assertThat(r.naiveForecasts()[c - 30]).isEqualTo(y[c - 1]);
 
     BacktestResult again =
         settings.executor(Runnable::run).build().run(data, "sales_target_current", features);
     assertThat(again.forecasts()).isEqualTo(r.forecasts());
     assertThat(again.metrics()).isEqualTo(m);
-  }
-
-  private static double[] negated(double[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = -values[i];
-    }
-    return out;
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.rila.core.testing.SpecialFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -356,7 +357,7 @@ class BootstrapRidgeEnsembleCheckpointTest {
       Files.delete(link);
     }
     Path fifo = dir.resolve("members-000000100.ckpt");
-    if (ModelFilesTest.mkfifo(fifo)) {
+    if (SpecialFiles.mkfifo(fifo)) {
       // before: reading the pipe blocked the fit forever
       assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
           assertThatThrownBy(() -> ensemble.fit(X, Y, W))

@@ -1,10 +1,14 @@
 package io.rila.bootstrap;
 
+import static io.rila.bootstrap.IntervalsFixture.NEW;
+import static io.rila.bootstrap.IntervalsFixture.W;
+import static io.rila.bootstrap.IntervalsFixture.X;
+import static io.rila.bootstrap.IntervalsFixture.Y;
+import static io.rila.bootstrap.IntervalsFixture.ensemble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,25 +17,6 @@ import org.junit.jupiter.api.Test;
  * papers' formulas in {@link PredictionIntervalsTest}.
  */
 class CalibratedIntervalsTest {
-
-  private static final Random DATA = new Random(17);
-  private static final double[][] X = NaiveBootstrap.matrix(DATA, 36, 3);
-  private static final double[] Y = positive(NaiveBootstrap.target(DATA, X));
-  private static final double[] W = NaiveBootstrap.weights(DATA, 36);
-  private static final double[][] NEW = NaiveBootstrap.matrix(new Random(5), 6, 3);
-
-  private static double[] positive(double[] z) {
-    double[] y = new double[z.length];
-    for (int i = 0; i < z.length; i++) {
-      y[i] = Math.exp(0.4 * z[i]);
-    }
-    return y;
-  }
-
-  private static BootstrapRidgeEnsemble.Builder ensemble(int members) {
-    return BootstrapRidgeEnsemble.newBuilder().estimators(members).alpha(0.7).seed(23)
-        .targetTransform(TargetTransform.LOG1P);
-  }
 
   /** A scenario's interval is the interval of the baseline with the override applied. */
   @Test

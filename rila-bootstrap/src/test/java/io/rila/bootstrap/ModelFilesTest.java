@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rila.core.frame.Frame;
 import io.rila.core.regression.SolveForm;
+import io.rila.core.testing.SpecialFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -422,7 +423,7 @@ class ModelFilesTest {
   @Test
   void load_fifoIsRefusedWithoutBlocking() throws Exception {
     Path fifo = dir.resolve("fifo.rila");
-    assumeTrue(mkfifo(fifo));
+    assumeTrue(SpecialFiles.mkfifo(fifo));
     assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
         assertThatThrownBy(() -> ModelFiles.load(fifo))
             .isInstanceOf(IOException.class)
@@ -480,16 +481,6 @@ class ModelFilesTest {
     ModelFiles.save(builder(2).build().fit(X, Y), file);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
-  }
-
-  /** Makes a named pipe with {@code mkfifo}, where the platform has it. */
-  static boolean mkfifo(Path path) throws InterruptedException {
-    try {
-      Process process = new ProcessBuilder("mkfifo", path.toString()).start();
-      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   @Test

@@ -1,5 +1,10 @@
 package io.rila.bootstrap;
 
+import static io.rila.bootstrap.IntervalsFixture.NEW;
+import static io.rila.bootstrap.IntervalsFixture.W;
+import static io.rila.bootstrap.IntervalsFixture.X;
+import static io.rila.bootstrap.IntervalsFixture.Y;
+import static io.rila.bootstrap.IntervalsFixture.ensemble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,28 +26,6 @@ import org.junit.jupiter.api.Test;
  * the production out-of-bag sums, the aggregated coefficients or the production sort.
  */
 class PredictionIntervalsTest {
-
-  private static final Random DATA = new Random(17);
-  private static final double[][] X = NaiveBootstrap.matrix(DATA, 36, 3);
-  private static final double[] Y = positive(NaiveBootstrap.target(DATA, X));
-  private static final double[] W = NaiveBootstrap.weights(DATA, 36);
-  private static final double[][] NEW = NaiveBootstrap.matrix(new Random(5), 6, 3);
-
-  private static double[] positive(double[] z) {
-    double[] y = new double[z.length];
-    for (int i = 0; i < z.length; i++) {
-      y[i] = Math.exp(0.4 * z[i]);
-    }
-    return y;
-  }
-
-  private static BootstrapRidgeEnsemble.Builder ensemble(int members) {
-    return ensemble(members, TargetTransform.LOG1P).seed(23);
-  }
-
-  private static BootstrapRidgeEnsemble.Builder ensemble(int members, TargetTransform t) {
-    return BootstrapRidgeEnsemble.newBuilder().estimators(members).alpha(0.7).targetTransform(t);
-  }
 
   /** What the formulas need, computed independently of the production code. */
   private static final class Reference {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -373,10 +374,11 @@ public final class SparkEnsembleTrainer {
    * @param folder the folder, created if missing
    * @return an unmodifiable map from each key to its file, in no particular order
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #fitGroups(JavaPairRDD)}, or if a key does not
-   *     make a file name (the message names the group)
+   * @throws IllegalArgumentException as {@link #fitGroups(JavaPairRDD)}, or if a key is null or
+   *     does not make a file name (the message names the group); keys are checked before any
+   *     group is fitted, so no file is then written
    * @throws IllegalStateException if two keys make the same file name, or names that differ only
-   *     in case (the first group's file is then written, the second's is not), a member fails
+   *     in case (checked before any group is fitted, so no file is then written), a member fails
    *     for a reason other than its data, or the Spark job fails
    * @throws java.util.concurrent.CancellationException if the Spark job is cancelled
    * @throws IOException if the folder cannot be created or a file cannot be written
@@ -385,29 +387,13 @@ public final class SparkEnsembleTrainer {
       throws IOException {
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(folder, "folder");
+    Map<K, String> names = fileNames(rows.keys().distinct().collect());
     Files.createDirectories(folder);
     Map<K, Path> files = new HashMap<>();
-    Map<String, K> names = new HashMap<>();
     long start = System.nanoTime();
     try {
-      Map<String, String> folded = new HashMap<>();
       runGroups(rows, true, (key, payload) -> {
-        String name = GroupTask.fileName(key);
-        K other = names.putIfAbsent(name, key);
-        if (other != null) {
-          throw new IllegalStateException("group " + key + ": file " + name + " is also the"
-              + " file of group " + other + " (expected: keys that differ as strings)");
-        }
-        // names are ASCII (GroupTask.fileName), so lower-casing folds case exactly; file systems
-        // such as macOS's and Windows' take Key.rila and key.rila for one file
-        String before = folded.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-        if (before != null) {
-          throw new IllegalStateException("group " + key + ": file " + name + " differs only in"
-              + " case from " + before + ", the file of group " + names.get(before)
-              + " (expected: keys that differ in more than case, as case-insensitive file"
-              + " systems take both for one file)");
-        }
-        Path file = folder.resolve(name);
+        Path file = folder.resolve(names.get(key));
         save(payload.model(ensemble.executor()), file);
         files.put(key, file);
       });
@@ -418,6 +404,50 @@ public final class SparkEnsembleTrainer {
         ensemble.estimators(),
         String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
     return Map.copyOf(files);
+  }
+
+  /**
+   * The file name of each key, checked before any file is written: a key that makes no file name,
+   * two keys that make the same name, or names that differ only in case are refused.
+   */
+  private static <K> Map<K, String> fileNames(List<K> keys) {
+    List<String> sorted = new ArrayList<>();
+    Map<String, K> names = new HashMap<>();
+    for (K key : keys) {
+      if (key == null) {
+        throw new IllegalArgumentException("key: null (expected: a non-null group key)");
+      }
+      String name;
+      try {
+        name = GroupTask.fileName(key);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("group " + key + ": " + e.getMessage(), e);
+      }
+      K other = names.putIfAbsent(name, key);
+      if (other != null) {
+        throw new IllegalStateException("group " + key + ": file " + name + " is also the"
+            + " file of group " + other + " (expected: keys that differ as strings)");
+      }
+      sorted.add(name);
+    }
+    // sorted, so that which of two clashing groups the message names first does not depend on
+    // the order Spark collected them in
+    Collections.sort(sorted);
+    Map<String, String> folded = new HashMap<>();
+    Map<K, String> byKey = new HashMap<>();
+    for (String name : sorted) {
+      // names are ASCII (GroupTask.fileName), so lower-casing folds case exactly; file systems
+      // such as macOS's and Windows' take Key.rila and key.rila for one file
+      String before = folded.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      if (before != null) {
+        throw new IllegalStateException("group " + names.get(name) + ": file " + name
+            + " differs only in case from " + before + ", the file of group " + names.get(before)
+            + " (expected: keys that differ in more than case, as case-insensitive file"
+            + " systems take both for one file)");
+      }
+      byKey.put(names.get(name), name);
+    }
+    return byKey;
   }
 
   private <K> void runGroups(JavaPairRDD<K, TrainingRow> rows, boolean files,

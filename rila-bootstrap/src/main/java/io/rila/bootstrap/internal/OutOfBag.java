@@ -8,13 +8,13 @@ import java.util.Arrays;
  * the sum of their coefficients and intercepts.
  *
  * <p>Member {@code k}'s counts depend only on the seed and {@code k}, so they are drawn again here
- * with the same samplers and the same rule as {@link TrainingJob}: a draw whose rows all have
- * weight zero is replaced by the member's next draw. Nothing is stored per member: because every
- * member is linear on the model's scale, the mean of the out-of-bag members' predictions for any
- * row {@code x} is {@code x . mean(beta) + mean(b)} over those members, so the sums (rows x
- * (features + 1) doubles) are all that later predictions need. For 150 rows and 4 features that
- * is 6 KB whatever the number of members, where a rows x members bitset of 10,000 members would
- * take 190 KB.
+ * with the same samplers through the same rule as {@link TrainingJob} ({@link MemberDraws}): a
+ * draw whose rows all have weight zero is replaced by the member's next draw. Nothing is stored
+ * per member: because every member is linear on the model's scale, the mean of the out-of-bag
+ * members' predictions for any row {@code x} is {@code x . mean(beta) + mean(b)} over those
+ * members, so the sums (rows x (features + 1) doubles) are all that later predictions need. For
+ * 150 rows and 4 features that is 6 KB whatever the number of members, where a rows x members
+ * bitset of 10,000 members would take 190 KB.
  *
  * <p>Internal API: not covered by compatibility guarantees. Thread safety: a static function.
  * Allocation: one counts array and one weight check per call, nothing per member.
@@ -46,15 +46,9 @@ public final class OutOfBag {
     Arrays.fill(outOfBag, 0, rows, 0);
     int[] counts = new int[rows];
     for (int k = 0; k < members; k++) {
-      sampler.draw(k, counts);
-      int draws = 1;
-      while (!positive(counts, countWeights)) {
-        if (draws == TrainingJob.MAX_DRAWS) {
-          throw new IllegalStateException("member " + k + ": " + TrainingJob.MAX_DRAWS
-              + " draws of rows of weight zero (expected: the draws of a fitted model)");
-        }
-        sampler.redraw(counts);
-        draws++;
+      if (!MemberDraws.draw(sampler, k, counts, countWeights, null)) {
+        throw new IllegalStateException("member " + k + ": " + TrainingJob.MAX_DRAWS
+            + " draws of rows of weight zero (expected: the draws of a fitted model)");
       }
       for (int i = 0; i < rows; i++) {
         if (counts[i] == 0) {
@@ -63,15 +57,5 @@ public final class OutOfBag {
         }
       }
     }
-  }
-
-  /** Whether some row has a positive count times weight: the rule {@link TrainingJob} fits by. */
-  private static boolean positive(int[] counts, double[] weights) {
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] > 0 && (weights == null || weights[i] > 0)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * {@code features + 1}. Nothing is allocated per member.
  *
  * <p>A draw whose rows all have weight zero (possible only with zero sample weights or Poisson
- * counts) has no Ridge fit; the member then draws again from its own stream, up to {@value
+ * counts) has no Ridge fit; the member then draws again from its own stream ({@link
+ * MemberDraws}, the rule the out-of-bag sets are recomputed by), up to {@value
  * #MAX_DRAWS} times, so the result still depends only on the seed and the member.
  *
  * <p>Internal API: not covered by compatibility guarantees.
@@ -93,42 +94,16 @@ public final class TrainingJob implements Supplier<ChunkedTasks.Worker> {
 
     @Override
     public void run(int index) {
-      sampler.draw(firstMember + index, counts);
-      int draws = 1;
-      while (!fillWeights()) {
-        if (draws == MAX_DRAWS) {
-          throw new IllegalArgumentException(
-              "weights: " + MAX_DRAWS + " resamples in a row drew only rows of weight zero"
-                  + " (expected: enough rows with a positive weight)");
-        }
-        sampler.redraw(counts);
-        draws++;
+      if (!MemberDraws.draw(sampler, firstMember + index, counts, weights, v)) {
+        throw new IllegalArgumentException(
+            "weights: " + MAX_DRAWS + " resamples in a row drew only rows of weight zero"
+                + " (expected: enough rows with a positive weight)");
       }
       double intercept =
           nonNegative
               ? workspace.solveNonNegative(v, alpha, beta)
               : workspace.solve(v, alpha, form, beta);
       store(index, intercept);
-    }
-
-    /** Forms {@code v}; false when no row has a positive weight. */
-    private boolean fillWeights() {
-      int n = counts.length;
-      boolean positive = false;
-      if (weights == null) {
-        for (int i = 0; i < n; i++) {
-          int c = counts[i];
-          v[i] = c;
-          positive |= c > 0;
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          double w = weights[i] * counts[i];
-          v[i] = w;
-          positive |= w > 0;
-        }
-      }
-      return positive;
     }
 
     private void store(int index, double intercept) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.rila.core.frame.Frame;
+import io.rila.core.testing.SpecialFiles;
 import io.rila.features.FeaturePipeline;
 import io.rila.features.FeatureStep;
 import io.rila.features.InteractionFeatures;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -290,7 +290,7 @@ class FeatureCacheTest {
       corrupt++;
       Files.delete(entry);
     }
-    if (mkfifo(entry)) {
+    if (SpecialFiles.mkfifo(entry)) {
       // before: reading the pipe blocked apply forever
       assertTimeoutPreemptively(Duration.ofSeconds(20),
           () -> assertThat(cache.apply(step, input)).isEqualTo(expected));
@@ -348,15 +348,5 @@ class FeatureCacheTest {
     assertThatThrownBy(() -> FeatureCache.key(fixed("s\uDC01", one), input))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unpaired surrogate");
-  }
-
-  /** Makes a named pipe with {@code mkfifo}, where the platform has it. */
-  static boolean mkfifo(Path path) throws InterruptedException {
-    try {
-      Process process = new ProcessBuilder("mkfifo", path.toString()).start();
-      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
