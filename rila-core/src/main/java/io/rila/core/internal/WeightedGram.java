@@ -1,0 +1,109 @@
+package io.rila.core.internal;
+
+/**
+ * The Gram matrix {@code Z^T Z} of a row panel {@code Z} added into the upper triangle of a
+ * symmetric matrix (BLAS's {@code DSYRK}): the kernel that builds the primal form's
+ * {@code X~^T V X~} from the rows with a positive weight, scaled by the square roots of their
+ * weights.
+ *
+ * <p>The update is an axpy over a row of the result: four result rows take two panel rows in one
+ * contiguous pass, {@code a_j[k] += z0_j z0[k] + z1_j z1[k]}, as fused multiply-adds. HotSpot's C2
+ * (Java 17) vectorises that loop (eight arrays sharing one index expression), and the four result
+ * rows stay in the first-level cache while the panel streams from the second. Wider tiles (eight
+ * result rows, or four panel rows) are not vectorised by C2 and run three to five times slower;
+ * the dot-product form ({@code a[j][k] = z_j . z_k} over the columns) is a floating-point
+ * reduction, which C2 does not vectorise, and ran at about a sixth of this kernel's speed.
+ *
+ * <p>Every entry is a sum over the panel rows in their order, each pair of rows fused as
+ * {@code fma(z1_j, z1_k, fma(z0_j, z0_k, a))}: the result depends only on the panel, never on the
+ * machine's vector width or the thread, so fits stay bit-identical across executors. Panels are
+ * sized by {@link #panelRows(int)} from the number of features only.
+ *
+ * <p>Nothing is allocated. Internal API: not covered by compatibility guarantees.
+ */
+public final class WeightedGram {
+
+  /** Bytes a row panel may take, so that it stays in a core's second-level cache. */
+  private static final int PANEL_BYTES = 256 * 1024;
+  private static final int MIN_PANEL_ROWS = 16;
+  private static final int MAX_PANEL_ROWS = 512;
+
+  private WeightedGram() {}
+
+  /**
+   * The rows a panel of {@code features} columns holds: about {@value #PANEL_BYTES} bytes, at
+   * least {@value #MIN_PANEL_ROWS} and at most {@value #MAX_PANEL_ROWS} rows, an even number (so
+   * that no panel splits a pair of rows). Depends on {@code features} only, so the order of the
+   * sums depends on the problem's shape only.
+   */
+  public static int panelRows(int features) {
+    int rows = PANEL_BYTES / (Double.BYTES * Math.max(1, features));
+    return Math.max(MIN_PANEL_ROWS, Math.min(MAX_PANEL_ROWS, rows)) & ~1;
+  }
+
+  /**
+   * Adds {@code Z^T Z} to {@code a}, where {@code Z} is the first {@code rows} rows of
+   * {@code panel} and its first {@code p} columns. Writes the upper triangle of the leading
+   * {@code p x p} block of {@code a} and, within each group of four rows, a few entries below the
+   * diagonal, which hold partial sums of no use; the rest of the lower triangle is untouched.
+   *
+   * @param a the accumulated matrix, at least {@code p x p}, by rows
+   * @param panel the rows of {@code Z}, each of length at least {@code p}
+   * @param rows the rows of {@code panel} to add, {@code >= 0}
+   * @param p the columns
+   */
+  public static void addUpper(double[][] a, double[][] panel, int rows, int p) {
+    int j0 = 0;
+    for (; j0 + 3 < p; j0 += 4) {
+      double[] a0 = a[j0];
+      double[] a1 = a[j0 + 1];
+      double[] a2 = a[j0 + 2];
+      double[] a3 = a[j0 + 3];
+      int i = 0;
+      for (; i + 1 < rows; i += 2) {
+        double[] z0 = panel[i];
+        double[] z1 = panel[i + 1];
+        double f00 = z0[j0];
+        double f01 = z0[j0 + 1];
+        double f02 = z0[j0 + 2];
+        double f03 = z0[j0 + 3];
+        double f10 = z1[j0];
+        double f11 = z1[j0 + 1];
+        double f12 = z1[j0 + 2];
+        double f13 = z1[j0 + 3];
+        for (int k = j0; k < p; k++) {
+          double x0 = z0[k];
+          double x1 = z1[k];
+          a0[k] = Math.fma(f10, x1, Math.fma(f00, x0, a0[k]));
+          a1[k] = Math.fma(f11, x1, Math.fma(f01, x0, a1[k]));
+          a2[k] = Math.fma(f12, x1, Math.fma(f02, x0, a2[k]));
+          a3[k] = Math.fma(f13, x1, Math.fma(f03, x0, a3[k]));
+        }
+      }
+      if (i < rows) {
+        double[] z0 = panel[i];
+        double f0 = z0[j0];
+        double f1 = z0[j0 + 1];
+        double f2 = z0[j0 + 2];
+        double f3 = z0[j0 + 3];
+        for (int k = j0; k < p; k++) {
+          double x0 = z0[k];
+          a0[k] = Math.fma(f0, x0, a0[k]);
+          a1[k] = Math.fma(f1, x0, a1[k]);
+          a2[k] = Math.fma(f2, x0, a2[k]);
+          a3[k] = Math.fma(f3, x0, a3[k]);
+        }
+      }
+    }
+    for (int j = j0; j < p; j++) {
+      double[] aj = a[j];
+      for (int i = 0; i < rows; i++) {
+        double[] z0 = panel[i];
+        double f0 = z0[j];
+        for (int k = j; k < p; k++) {
+          aj[k] = Math.fma(f0, z0[k], aj[k]);
+        }
+      }
+    }
+  }
+}
