@@ -44,8 +44,7 @@ public final class WeightedGram {
   /**
    * Adds {@code Z^T Z} to {@code a}, where {@code Z} is the first {@code rows} rows of
    * {@code panel} and its first {@code p} columns. Writes the upper triangle of the leading
-   * {@code p x p} block of {@code a} and, within each group of four rows, a few entries below the
-   * diagonal, which hold partial sums of no use; the rest of the lower triangle is untouched.
+   * {@code p x p} block of {@code a}; the strict lower triangle is untouched.
    *
    * @param a the accumulated matrix, at least {@code p x p}, by rows
    * @param panel the rows of {@code Z}, each of length at least {@code p}
@@ -53,25 +52,59 @@ public final class WeightedGram {
    * @param p the columns
    */
   public static void addUpper(double[][] a, double[][] panel, int rows, int p) {
-    int j0 = 0;
-    for (; j0 + 3 < p; j0 += 4) {
+    update(a, 0, p, panel, 0, rows, 1.0);
+  }
+
+  /**
+   * Subtracts {@code Z^T Z} from the block {@code [from, to) x [from, to)} of {@code a}, where
+   * {@code Z} is rows {@code first .. last - 1} of {@code panel} and its columns {@code from ..
+   * to - 1}: the trailing update of a blocked Cholesky factorisation, whose panel is the factor's
+   * rows just computed. Writes the block's upper triangle only.
+   *
+   * @param a the updated matrix, by rows
+   * @param from the block's first row and column
+   * @param to the block's end, exclusive
+   * @param panel holds the rows of {@code Z}
+   * @param first the first row of {@code panel} to use
+   * @param last the end of the rows of {@code panel} to use, exclusive
+   */
+  public static void subtractUpper(
+      double[][] a, int from, int to, double[][] panel, int first, int last) {
+    update(a, from, to, panel, first, last, -1.0);
+  }
+
+  /** {@code a[j][k] += sign * sum_i z_i[j] z_i[k]} for {@code from <= j <= k < to}. */
+  private static void update(
+      double[][] a, int from, int to, double[][] panel, int first, int last, double sign) {
+    int j0 = from;
+    for (; j0 + 3 < to; j0 += 4) {
       double[] a0 = a[j0];
       double[] a1 = a[j0 + 1];
       double[] a2 = a[j0 + 2];
       double[] a3 = a[j0 + 3];
-      int i = 0;
-      for (; i + 1 < rows; i += 2) {
+      int i = first;
+      for (; i + 1 < last; i += 2) {
         double[] z0 = panel[i];
         double[] z1 = panel[i + 1];
-        double f00 = z0[j0];
-        double f01 = z0[j0 + 1];
-        double f02 = z0[j0 + 2];
-        double f03 = z0[j0 + 3];
-        double f10 = z1[j0];
-        double f11 = z1[j0 + 1];
-        double f12 = z1[j0 + 2];
-        double f13 = z1[j0 + 3];
-        for (int k = j0; k < p; k++) {
+        double f00 = sign * z0[j0];
+        double f01 = sign * z0[j0 + 1];
+        double f02 = sign * z0[j0 + 2];
+        double f03 = sign * z0[j0 + 3];
+        double f10 = sign * z1[j0];
+        double f11 = sign * z1[j0 + 1];
+        double f12 = sign * z1[j0 + 2];
+        double f13 = sign * z1[j0 + 3];
+        a0[j0] = Math.fma(f10, z1[j0], Math.fma(f00, z0[j0], a0[j0]));
+        for (int k = j0 + 1; k < j0 + 4; k++) {
+          double x0 = z0[k];
+          double x1 = z1[k];
+          a0[k] = Math.fma(f10, x1, Math.fma(f00, x0, a0[k]));
+          a1[k] = Math.fma(f11, x1, Math.fma(f01, x0, a1[k]));
+        }
+        a2[j0 + 2] = Math.fma(f12, z1[j0 + 2], Math.fma(f02, z0[j0 + 2], a2[j0 + 2]));
+        a2[j0 + 3] = Math.fma(f12, z1[j0 + 3], Math.fma(f02, z0[j0 + 3], a2[j0 + 3]));
+        a3[j0 + 3] = Math.fma(f13, z1[j0 + 3], Math.fma(f03, z0[j0 + 3], a3[j0 + 3]));
+        for (int k = j0 + 4; k < to; k++) {
           double x0 = z0[k];
           double x1 = z1[k];
           a0[k] = Math.fma(f10, x1, Math.fma(f00, x0, a0[k]));
@@ -80,13 +113,22 @@ public final class WeightedGram {
           a3[k] = Math.fma(f13, x1, Math.fma(f03, x0, a3[k]));
         }
       }
-      if (i < rows) {
+      if (i < last) {
         double[] z0 = panel[i];
-        double f0 = z0[j0];
-        double f1 = z0[j0 + 1];
-        double f2 = z0[j0 + 2];
-        double f3 = z0[j0 + 3];
-        for (int k = j0; k < p; k++) {
+        double f0 = sign * z0[j0];
+        double f1 = sign * z0[j0 + 1];
+        double f2 = sign * z0[j0 + 2];
+        double f3 = sign * z0[j0 + 3];
+        a0[j0] = Math.fma(f0, z0[j0], a0[j0]);
+        for (int k = j0 + 1; k < j0 + 4; k++) {
+          double x0 = z0[k];
+          a0[k] = Math.fma(f0, x0, a0[k]);
+          a1[k] = Math.fma(f1, x0, a1[k]);
+        }
+        a2[j0 + 2] = Math.fma(f2, z0[j0 + 2], a2[j0 + 2]);
+        a2[j0 + 3] = Math.fma(f2, z0[j0 + 3], a2[j0 + 3]);
+        a3[j0 + 3] = Math.fma(f3, z0[j0 + 3], a3[j0 + 3]);
+        for (int k = j0 + 4; k < to; k++) {
           double x0 = z0[k];
           a0[k] = Math.fma(f0, x0, a0[k]);
           a1[k] = Math.fma(f1, x0, a1[k]);
@@ -95,12 +137,12 @@ public final class WeightedGram {
         }
       }
     }
-    for (int j = j0; j < p; j++) {
+    for (int j = j0; j < to; j++) {
       double[] aj = a[j];
-      for (int i = 0; i < rows; i++) {
+      for (int i = first; i < last; i++) {
         double[] z0 = panel[i];
-        double f0 = z0[j];
-        for (int k = j; k < p; k++) {
+        double f0 = sign * z0[j];
+        for (int k = j; k < to; k++) {
           aj[k] = Math.fma(f0, z0[k], aj[k]);
         }
       }
