@@ -6,7 +6,8 @@ the grid, each ROWSxFEATURESxMEMBERS, on the data io.rila.benchmarks.BenchmarkDa
 (the same doubles, bit for bit: SplitMix64 counters, see grid_data below):
 
     /usr/bin/python3 rila-benchmarks/python/grid_reference.py \
-        --cells 50x4x1000,1500x598x100 --out target/grid/sklearn-grid.json [--repeats 3]
+        --cells 50x4x1000,1500x598x100 --out target/grid/sklearn-grid.json [--repeats 3] \
+        [--append] [--no-memory]
 
 Per cell:
   seconds          median of --repeats fits with n_jobs=-1 (joblib's worker processes started
@@ -84,6 +85,9 @@ def main():
     parser.add_argument("--out", default="sklearn-grid.json")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc fit")
+    parser.add_argument("--append", action="store_true",
+                        help="add the cells to --out's cells when it exists (run-grid.sh runs one"
+                             " cell at a time, alternating with rila's)")
     args = parser.parse_args()
     cells = [tuple(int(v) for v in c.split("x")) for c in args.cells.split(",")]
 
@@ -96,6 +100,9 @@ def main():
                      " bootstrap=True, n_jobs=-1, random_state=42)"},
         "cells": [],
     }
+    if args.append and os.path.exists(args.out):
+        with open(args.out) as f:
+            results["cells"] = json.load(f)["cells"]
     x, y = grid_data(50, 4)
     fit(x, y, 4, -1)  # start joblib's worker processes before anything is timed
     for rows, features, members in cells:

@@ -3,11 +3,6 @@ package io.rila.benchmarks;
 import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.core.regression.SolveForm;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,15 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * n_jobs=-1)} on the same cells. {@code run-grid.sh} runs both sides with the grid's cells and
  * writes the report.
  *
- * <p>Before the timed iterations the trial fits once more after two full GCs with the heap pools'
- * peaks reset, and records {@code heapGrowthBytes}: the sum of the pools' peaks during that fit
- * less the heap in use before it (an upper bound, since each pool's peak may come at a different
- * moment), which holds the fit's copies of the data, its per-thread workspaces, the row Gram
- * matrix of the dual form and the coefficient store. {@code storeBytes} and {@code primal} (1 when
- * the fit used the primal form) come with it.
+ * <p>Memory: run with {@code -prof gc}; {@code gc.alloc.rate.norm} is every byte one fit allocates
+ * on any thread (the fit's copies of the data, its per-thread workspaces, the dual form's row Gram
+ * matrix, the coefficient store), an upper bound on the heap it needs, since its hot loop
+ * allocates nothing. {@code storeBytes} and {@code primal} (1 when the fit used the primal form)
+ * are recorded with every result.
  *
  * <pre>{@code
- * java -jar rila-benchmarks/target/benchmarks.jar GridBenchmark -p cell=1500x598x100,5000x100x200
+ * java -jar rila-benchmarks/target/benchmarks.jar GridBenchmark -prof gc -p cell=1500x598x100
  * java -jar rila-benchmarks/target/benchmarks.jar GridBenchmark -p cell=1500x598x100 -p form=DUAL
  * }</pre>
  */
@@ -60,7 +54,6 @@ public class GridBenchmark {
 
   private BenchmarkData data;
   private BootstrapRidgeEnsemble ensemble;
-  private double heapGrowth;
   private double primal;
 
   /** The recorded facts. */
@@ -69,13 +62,11 @@ public class GridBenchmark {
   public static class Facts {
     /** {@code CoefficientStore.sizeInBytes()}. */
     public double storeBytes;
-    /** The peak heap growth of one fit, measured before the iterations. */
-    public double heapGrowthBytes;
     /** 1 when the fit used the primal form, 0 for the dual form. */
     public double primal;
   }
 
-  /** Generates the cell's data, configures the ensemble and measures one fit's heap growth. */
+  /** Generates the cell's data, configures the ensemble and fits once to learn the form. */
   @Setup
   public void setUp() {
     String[] parts = cell.split("x");
@@ -88,25 +79,7 @@ public class GridBenchmark {
     ensemble = BenchmarkEnsembles.newBuilder(Integer.parseInt(parts[2]), 1.0)
         .solveForm(form)
         .build();
-    List<MemoryPoolMXBean> heap = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        heap.add(pool);
-      }
-    }
-    System.gc();
-    System.gc();
-    long before = 0;
-    for (MemoryPoolMXBean pool : heap) {
-      pool.resetPeakUsage();
-      before += pool.getUsage().getUsed();
-    }
     EnsembleModel model = ensemble.fitTransformed(data.x(), data.y());
-    long peak = 0;
-    for (MemoryPoolMXBean pool : heap) {
-      peak += pool.getPeakUsage().getUsed();
-    }
-    heapGrowth = peak - before;
     primal = model.solveForm() == SolveForm.PRIMAL ? 1 : 0;
   }
 
@@ -115,7 +88,6 @@ public class GridBenchmark {
   public EnsembleModel fit(Facts facts) {
     EnsembleModel model = ensemble.fitTransformed(data.x(), data.y());
     facts.storeBytes = model.coefficients().sizeInBytes();
-    facts.heapGrowthBytes = heapGrowth;
     facts.primal = primal;
     return model;
   }

@@ -102,7 +102,7 @@ public final class GridReport {
   }
 
   /**
-   * One cell of a run: rila's mean time per fit with its JMH error, heap growth, store size and
+   * One cell of a run: rila's mean time per fit with its JMH error, bytes allocated, store size and
    * form, and scikit-learn's median time and traced peak heap (NaN where it did not run).
    */
   record Cell(int rows, int features, int members, double rila, double rilaError,
@@ -137,7 +137,7 @@ public final class GridReport {
       cells.add(new Cell(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
           Integer.parseInt(parts[2]), r.secondsPerOp(),
           r.primary().error() * r.secondsPerOp() / r.primary().score(),
-          r.counter("heapGrowthBytes"), r.counter("storeBytes"), r.counter("primal") == 1,
+          r.secondary("gc.alloc.rate.norm"), r.counter("storeBytes"), r.counter("primal") == 1,
           ref == null ? Double.NaN : ref.path("seconds").asDouble(Double.NaN),
           ref == null ? Double.NaN : ref.path("peak_heap_bytes").asDouble(Double.NaN)));
     }
@@ -166,9 +166,10 @@ public final class GridReport {
             + " `BaggingRegressor(Ridge(alpha=1), n_jobs=-1)` (`python/grid_reference.py`, median"
             + " of 3 fits) on identical data (`BenchmarkData.grid`: uniform features, a target"
             + " from the first eight), the same members on both sides, in the same run. Fewer"
-            + " members for the larger cells keep each scikit-learn fit to seconds. Memory: rila's"
-            + " peak heap growth during one fit (the data's copies, per-thread workspaces, the"
-            + " dual form's row Gram matrix, the store) against scikit-learn's peak traced by"
+            + " members for the larger cells keep each scikit-learn fit to seconds. Memory: every"
+            + " byte one rila fit allocates on any thread (JMH's `gc.alloc.rate.norm`: the data's"
+            + " copies, per-thread workspaces, the dual form's row Gram matrix, the store; an"
+            + " upper bound on what it holds at once) against scikit-learn's peak traced by"
             + " `tracemalloc` during one fit with `n_jobs=1` (every numpy buffer of the fit; with"
             + " `n_jobs=-1` it runs in joblib's worker processes, out of reach).\n\n",
         machine.path("cpu").asText("?"), machine.path("cpus").asText("?"),
@@ -201,7 +202,7 @@ public final class GridReport {
     md.append("Speed-up (scikit-learn time / rila time; P: primal form, D: dual form):\n\n")
         .append(matrix.render()).append('\n');
     MarkdownTable table = new MarkdownTable("rows x features", "members", "form",
-        "scikit-learn", "rila", "speed-up", "scikit-learn peak heap", "rila heap growth",
+        "scikit-learn", "rila", "speed-up", "scikit-learn peak heap", "rila allocated",
         "rila store");
     for (Cell c : grid) {
       table.row(Units.count(c.rows()) + " x " + Units.count(c.features()),
@@ -263,7 +264,7 @@ public final class GridReport {
     md.append("Time and memory by ensemble size, same run and method as the grid (scikit-learn"
         + " only up to the sizes it fits in reasonable time):\n\n");
     MarkdownTable table = new MarkdownTable("members", "rila", "rila per member",
-        "rila heap growth", "rila store", "scikit-learn", "scikit-learn per member",
+        "rila allocated", "rila store", "scikit-learn", "scikit-learn per member",
         "scikit-learn peak heap", "speed-up");
     for (Cell c : members) {
       table.row(Units.count(c.members()), Units.seconds(c.rila()),

@@ -84,8 +84,7 @@ final class HeatMap {
       g.setColor(Color.DARK_GRAY);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       g.drawString(String.format(Locale.ROOT,
-              "rila speed-up over scikit-learn (red: slower, white: 1x, green: faster, full"
-                  + " at %.0fx)", FULL), LEFT, TOP + CELL_H * rows.length + 30);
+              "speed-up: red below 1x, white 1x, green above (full at %.0fx)", FULL), LEFT, TOP + CELL_H * rows.length + 30);
     } finally {
       g.dispose();
     }

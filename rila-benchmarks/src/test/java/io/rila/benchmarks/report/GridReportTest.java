@@ -25,16 +25,16 @@ class GridReportTest {
     Path file = dir.resolve("grid.json");
     new SyntheticRun()
         .add(FIT, "avgt", 2000, "ms/op", "cell", "1500x598x100", "form", "AUTO")
-        .secondary("primal", 1, "#").secondary("heapGrowthBytes", 30e6, "#")
+        .secondary("primal", 1, "#").secondary("gc.alloc.rate.norm", 30e6, "B/op")
         .secondary("storeBytes", 239_600, "#")
         .add(FIT, "avgt", 100, "ms/op", "cell", "150x598x1000", "form", "AUTO")
-        .secondary("primal", 0, "#").secondary("heapGrowthBytes", 5e6, "#")
+        .secondary("primal", 0, "#").secondary("gc.alloc.rate.norm", 5e6, "B/op")
         .secondary("storeBytes", 2_396_000, "#")
         .add(FIT, "avgt", 20, "ms/op", "cell", "50x4x1000", "form", "AUTO")
-        .secondary("primal", 1, "#").secondary("heapGrowthBytes", 1e5, "#")
+        .secondary("primal", 1, "#").secondary("gc.alloc.rate.norm", 1e5, "B/op")
         .secondary("storeBytes", 20_000, "#")
         .add(FIT, "avgt", 1500, "ms/op", "cell", "5000x100x200", "form", "AUTO")
-        .secondary("primal", 1, "#").secondary("heapGrowthBytes", 1e7, "#")
+        .secondary("primal", 1, "#").secondary("gc.alloc.rate.norm", 1e7, "B/op")
         .secondary("storeBytes", 80_800, "#")
         .add(FIT, "avgt", 999, "ms/op", "cell", "5000x100x200", "form", "DUAL")
         .write(file);
@@ -89,7 +89,7 @@ class GridReportTest {
   void run_replacesTheSectionInPlace() throws IOException {
     Path docs = dir.resolve("docs");
     Files.createDirectories(docs);
-    Files.writeString(docs.resolve("performance.md"), "# P\n\n" + GridReport.BEGIN + "\nold\n"
+    Files.writeString(docs.resolve("performance.md"), "# P\n\n" + GridReport.BEGIN + "\nOLD-SECTION\n"
         + GridReport.END + "\n\n## Reproduce\n");
     String[] args = {"--grid-jmh", gridJmh().toString(), "--grid-sklearn",
         gridSklearn().toString(), "--out", docs.toString()};
@@ -99,7 +99,7 @@ class GridReportTest {
     assertThat(GridReport.run(args, quiet, System.err)).isZero();
     String twice = Files.readString(docs.resolve("performance.md"), StandardCharsets.UTF_8);
 
-    assertThat(once).doesNotContain("old").endsWith(GridReport.END + "\n\n## Reproduce\n");
+    assertThat(once).doesNotContain("OLD-SECTION").endsWith(GridReport.END + "\n\n## Reproduce\n");
     assertThat(twice).isEqualTo(once);
     assertThat(GridReport.extract(once)).startsWith(GridReport.BEGIN)
         .endsWith(GridReport.END + "\n");
@@ -110,10 +110,10 @@ class GridReportTest {
     Path members = dir.resolve("members.json");
     new SyntheticRun()
         .add(FIT, "avgt", 10, "ms/op", "cell", "150x598x100", "form", "AUTO")
-        .secondary("primal", 0, "#").secondary("heapGrowthBytes", 2e6, "#")
+        .secondary("primal", 0, "#").secondary("gc.alloc.rate.norm", 2e6, "B/op")
         .secondary("storeBytes", 239_600, "#")
         .add(FIT, "avgt", 100, "ms/op", "cell", "150x598x1000", "form", "AUTO")
-        .secondary("primal", 0, "#").secondary("heapGrowthBytes", 4e6, "#")
+        .secondary("primal", 0, "#").secondary("gc.alloc.rate.norm", 4e6, "B/op")
         .secondary("storeBytes", 2_396_000, "#")
         .write(members);
     Path docs = dir.resolve("docs");
