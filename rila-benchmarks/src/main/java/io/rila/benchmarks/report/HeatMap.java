@@ -83,8 +83,9 @@ final class HeatMap {
       }
       g.setColor(Color.DARK_GRAY);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      g.drawString(String.format(Locale.ROOT,
-              "speed-up: red below 1x, white 1x, green above (full at %.0fx)", FULL), LEFT, TOP + CELL_H * rows.length + 30);
+      String legend = String.format(Locale.ROOT,
+          "speed-up: red below 1x, white 1x, green above (full at %.0fx)", FULL);
+      g.drawString(legend, LEFT, TOP + CELL_H * rows.length + 30);
     } finally {
       g.dispose();
     }

@@ -89,8 +89,8 @@ class GridReportTest {
   void run_replacesTheSectionInPlace() throws IOException {
     Path docs = dir.resolve("docs");
     Files.createDirectories(docs);
-    Files.writeString(docs.resolve("performance.md"), "# P\n\n" + GridReport.BEGIN + "\nOLD-SECTION\n"
-        + GridReport.END + "\n\n## Reproduce\n");
+    Files.writeString(docs.resolve("performance.md"), "# P\n\n" + GridReport.BEGIN
+        + "\nOLD-SECTION\n" + GridReport.END + "\n\n## Reproduce\n");
     String[] args = {"--grid-jmh", gridJmh().toString(), "--grid-sklearn",
         gridSklearn().toString(), "--out", docs.toString()};
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());

@@ -12,9 +12,9 @@ import java.util.Objects;
  * {@code (X~^T V X~ + alpha I) beta = X~^T V (y - ybar)} with {@code X~ = X - 1 mu^T}, centred
  * in two passes over the rows of {@code S} only (the weighted means first, then panels of rows
  * centred and scaled by {@code sqrt(v_i)}, whose Gram matrices {@link WeightedGram} adds up), by
- * Cholesky: about {@code p^2 m / 2 + p^3 / 6} multiply-adds. The dual form builds the centred Gram matrix
- * on {@code S} from the kernel's {@code K = X X^T}, {@code G = K_SS - (Kv)_S 1^T / V - 1
- * (Kv)_S^T / V + (v^T K v) / V^2}, solves {@code (D G D + alpha I) a = D (y_S - ybar)} with
+ * Cholesky: about {@code p^2 m / 2 + p^3 / 6} multiply-adds. The dual form builds the centred
+ * Gram matrix on {@code S} from the kernel's {@code K = X X^T}, {@code G = K_SS - (Kv)_S 1^T / V
+ * - 1 (Kv)_S^T / V + (v^T K v) / V^2}, solves {@code (D G D + alpha I) a = D (y_S - ybar)} with
  * {@code D = diag(sqrt(v_S))} by Cholesky and recovers {@code beta = X_S^T (c - v_S sum(c) / V)}
  * with {@code c = D a}: about {@code m n + m^3 / 6 + m p} multiply-adds and a single pass over the
  * features. The intercept is {@code ybar - mu . beta} in both.
