@@ -58,6 +58,7 @@ fi
 rm -rf "$work"
 mkdir -p "$work/jmh" "$docs"
 start=$SECONDS
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 rila() {
   local out="$1" cell="$2"
@@ -89,5 +90,7 @@ merge "$work"/jmh/grid-*.json >"$work/jmh-grid.json"
 merge "$work"/jmh/members-*.json >"$work/jmh-members.json"
 java -cp "$jar" io.rila.benchmarks.report.GridReport --grid-jmh "$work/jmh-grid.json" \
   --grid-sklearn "$work/sklearn-grid.json" --members-jmh "$work/jmh-members.json" \
-  --members-sklearn "$work/sklearn-members.json" --out "$docs"
+  --members-sklearn "$work/sklearn-members.json" --out "$docs" \
+  --note "Load average (1, 5, 15 min) when the run started: $load_before; when it ended:\
+ $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores."
 echo "== done ($((SECONDS - start)) s)"

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * java -cp rila-benchmarks/target/benchmarks.jar io.rila.benchmarks.report.GridReport \
  *     --grid-jmh g.json --grid-sklearn gs.json --members-jmh m.json --members-sklearn ms.json \
- *     --out docs
+ *     --out docs [--note "a sentence on the run"]
  * }</pre>
  *
  * <p>The section goes between {@value #BEGIN} and {@value #END} in {@code performance.md},
@@ -91,7 +91,8 @@ public final class GridReport {
       Path report = dir.resolve(ReportGenerator.REPORT);
       String existing = Files.exists(report)
           ? Files.readString(report, StandardCharsets.UTF_8) : "";
-      Files.writeString(report, splice(existing, section(grid, members, machine)),
+      Files.writeString(report, splice(existing,
+          section(grid, members, machine, options.getOrDefault("--note", ""))),
           StandardCharsets.UTF_8);
       out.println("wrote " + report + " and " + dir.resolve(CHART));
       return 0;
@@ -155,8 +156,9 @@ public final class GridReport {
    * @param grid the grid's cells
    * @param members the members axis's cells, possibly empty
    * @param sklearn the scikit-learn JSON (its {@code machine} and {@code versions})
+   * @param note a sentence on the run (e.g. the machine's load), empty for none
    */
-  static String section(List<Cell> grid, List<Cell> members, JsonNode sklearn) {
+  static String section(List<Cell> grid, List<Cell> members, JsonNode sklearn, String note) {
     JsonNode machine = sklearn.path("machine");
     StringBuilder md = new StringBuilder();
     md.append(BEGIN).append("\n## Training across shapes: the benchmark grid\n\n");
@@ -171,10 +173,11 @@ public final class GridReport {
             + " copies, per-thread workspaces, the dual form's row Gram matrix, the store; an"
             + " upper bound on what it holds at once) against scikit-learn's peak traced by"
             + " `tracemalloc` during one fit with `n_jobs=1` (every numpy buffer of the fit; with"
-            + " `n_jobs=-1` it runs in joblib's worker processes, out of reach).\n\n",
+            + " `n_jobs=-1` it runs in joblib's worker processes, out of reach).%s\n\n",
         machine.path("cpu").asText("?"), machine.path("cpus").asText("?"),
         machine.path("platform").asText("?"), machine.path("date").asText("?"),
-        sklearn.path("versions").path("sklearn").asText("?")));
+        sklearn.path("versions").path("sklearn").asText("?"),
+        note.isEmpty() ? "" : " " + note));
     md.append("![rila speed-up over scikit-learn by rows x features](").append(CHART)
         .append(")\n\n");
     TreeSet<Integer> rows = new TreeSet<>();

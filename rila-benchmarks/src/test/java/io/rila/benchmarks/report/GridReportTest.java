@@ -60,12 +60,12 @@ class GridReportTest {
     Files.createDirectories(docs);
     Files.writeString(docs.resolve("performance.md"), "# Performance\n\nkept\n");
     int code = GridReport.run(new String[] {"--grid-jmh", gridJmh().toString(),
-        "--grid-sklearn", gridSklearn().toString(), "--out", docs.toString()},
-        new PrintStream(new ByteArrayOutputStream()), System.err);
+        "--grid-sklearn", gridSklearn().toString(), "--out", docs.toString(), "--note",
+        "Load was 1.0."}, new PrintStream(new ByteArrayOutputStream()), System.err);
 
     assertThat(code).isZero();
     String report = Files.readString(docs.resolve("performance.md"), StandardCharsets.UTF_8);
-    assertThat(report).startsWith("# Performance\n\nkept\n\n" + GridReport.BEGIN);
+    assertThat(report).contains("out of reach). Load was 1.0.\n\n").startsWith("# Performance\n\nkept\n\n" + GridReport.BEGIN);
     assertThat(report).contains("| 1,500 x 598 | 100 | primal | 4.00 s | 2.00 s \u00b1 ")
         .contains("| 2.00x | 800 MB | 30.0 MB | 240 kB |")
         .contains("| 150 | not run | not run | 20.0x D |")
