@@ -10,8 +10,9 @@ the grid, each ROWSxFEATURESxMEMBERS, on the data io.rila.benchmarks.BenchmarkDa
         [--append] [--no-memory]
 
 Per cell:
-  seconds          median of --repeats fits with n_jobs=-1 (joblib's worker processes started
-                   beforehand, the data generated outside the timing)
+  seconds          median of up to --repeats fits with n_jobs=-1, fewer once the fits of the
+                   cell took --budget seconds (joblib's worker processes started beforehand, the
+                   data generated outside the timing)
   peak_heap_bytes  tracemalloc's peak during one more fit with n_jobs=1 (in this process, so that
                    every numpy buffer of the fit is counted; joblib's workers are out of its reach),
                    less the memory traced before it: the data's copies, the fitted members and the
@@ -84,6 +85,8 @@ def main():
     parser.add_argument("--cells", required=True, help="comma-separated ROWSxFEATURESxMEMBERS")
     parser.add_argument("--out", default="sklearn-grid.json")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--budget", type=float, default=float("inf"),
+                        help="stop repeating a cell once its fits took this many seconds")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc fit")
     parser.add_argument("--append", action="store_true",
                         help="add the cells to --out's cells when it exists (run-grid.sh runs one"
@@ -96,7 +99,7 @@ def main():
                     "platform": platform.platform(),
                     "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__},
-        "settings": {"repeats": args.repeats, "estimator": "BaggingRegressor(Ridge(alpha=1.0),"
+        "settings": {"repeats": args.repeats, "budget": args.budget, "estimator": "BaggingRegressor(Ridge(alpha=1.0),"
                      " bootstrap=True, n_jobs=-1, random_state=42)"},
         "cells": [],
     }
@@ -108,7 +111,7 @@ def main():
     for rows, features, members in cells:
         x, y = grid_data(rows, features)
         times = []
-        for _ in range(args.repeats):
+        while len(times) < args.repeats and sum(times) < args.budget:
             start = time.perf_counter()
             model = fit(x, y, members, -1)
             times.append(time.perf_counter() - start)

@@ -163,10 +163,10 @@ public final class GridReport {
     StringBuilder md = new StringBuilder();
     md.append(BEGIN).append("\n## Training across shapes: the benchmark grid\n\n");
     md.append(String.format(Locale.ROOT, "Measured by `rila-benchmarks/run-grid.sh` on %s"
-            + " (%s CPUs, %s), %s: rila's `GridBenchmark` (JMH, mean of 3 iterations after 2"
-            + " warm-ups, the common fork-join pool) and scikit-learn %s's"
+            + " (%s CPUs, %s), %s: rila's `GridBenchmark` (JMH, mean of the measured iterations"
+            + " after a warm-up fit, the common fork-join pool) and scikit-learn %s's"
             + " `BaggingRegressor(Ridge(alpha=1), n_jobs=-1)` (`python/grid_reference.py`, median"
-            + " of 3 fits) on identical data (`BenchmarkData.grid`: uniform features, a target"
+            + " of up to 3 fits, fewer where a cell's fits took over 6 s) on identical data (`BenchmarkData.grid`: uniform features, a target"
             + " from the first eight), the same members on both sides, in the same run. Fewer"
             + " members for the larger cells keep each scikit-learn fit to seconds. Memory: every"
             + " byte one rila fit allocates on any thread (JMH's `gc.alloc.rate.norm`: the data's"
