@@ -142,7 +142,7 @@ public final class MemoryEstimate {
   }
 
   /**
-   * The fit's copies of the data: centred features by rows and by columns, target, weights.
+   * The fit's copies of the data: centred features by rows, target, weights.
    *
    * @return bytes
    */
