@@ -10,8 +10,9 @@ import java.util.Objects;
  * <p>For row weights {@code v} let {@code S = {i : v_i > 0}}, {@code m = |S|},
  * {@code V = sum(v)}, {@code mu = X^T v / V} and {@code ybar = v . y / V}. The primal form solves
  * {@code (X~^T V X~ + alpha I) beta = X~^T V (y - ybar)} with {@code X~ = X - 1 mu^T}, centred
- * in two passes over the rows of {@code S} only (the weighted means first, then panels of rows
- * centred and scaled by {@code sqrt(v_i)}, whose Gram matrices {@link WeightedGram} adds up), by
+ * in two passes over the rows of {@code S} only (the weighted means first, then panels of centred
+ * rows {@code Z} and their weighted copies {@code F}, whose products {@code F^T Z}
+ * {@link WeightedGram} adds up), by
  * Cholesky: about {@code p^2 m / 2 + p^3 / 6} multiply-adds. The dual form builds the centred
  * Gram matrix on {@code S} from the kernel's {@code K = X X^T}, {@code G = K_SS - (Kv)_S 1^T / V
  * - 1 (Kv)_S^T / V + (v^T K v) / V^2}, solves {@code (D G D + alpha I) a = D (y_S - ybar)} with
@@ -58,8 +59,10 @@ public final class RidgeWorkspace {
   private final double[] mu;
   private double[][] primal;
   private double[] primalRhs;
-  /** Rows of S, centred and scaled by their root weights, one panel at a time. */
+  /** Rows of S, centred, one panel at a time. */
   private double[][] panel;
+  /** The rows of {@link #panel} times their weights. */
+  private double[][] weighted;
 
   private double[][] dual;
   private int dualCapacity;
@@ -212,8 +215,8 @@ public final class RidgeWorkspace {
 
   /**
    * Fills {@link #mu}, the upper triangle of {@code a} with {@code X~^T V X~} and {@code r} with
-   * {@code X~^T V (y - ybar)}, over the rows of S only: panels of them, centred and scaled by the
-   * square roots of their weights, are added by {@link WeightedGram#addUpper}.
+   * {@code X~^T V (y - ybar)}, over the rows of S only: panels of them, centred, and the same rows
+   * times their weights, are multiplied by {@link WeightedGram#addUpper}.
    */
   private void accumulatePrimal(double[][] a, double[] r) {
     double[][] rows = kernel.byRow;
@@ -237,23 +240,25 @@ public final class RidgeWorkspace {
     Arrays.fill(r, 0, p, 0);
     double yb = yBar;
     double[][] z = panel;
+    double[][] f = weighted;
     int capacity = z.length;
     for (int s0 = 0; s0 < size; s0 += capacity) {
       int count = Math.min(capacity, size - s0);
       for (int t = 0; t < count; t++) {
         int i = support[s0 + t];
-        double root = Math.sqrt(weight[s0 + t]);
+        double w = weight[s0 + t];
         double[] row = rows[i];
         double[] zt = z[t];
+        double[] ft = f[t];
+        double dy = y[i] - yb;
         for (int j = 0; j < p; j++) {
-          zt[j] = root * (row[j] - mu[j]);
-        }
-        double ry = root * (y[i] - yb);
-        for (int j = 0; j < p; j++) {
-          r[j] += ry * zt[j];
+          double c = row[j] - mu[j];
+          zt[j] = c;
+          ft[j] = w * c;
+          r[j] += dy * ft[j];
         }
       }
-      WeightedGram.addUpper(a, z, count, p);
+      WeightedGram.addUpper(a, f, z, count, p);
     }
   }
 
@@ -467,6 +472,7 @@ public final class RidgeWorkspace {
       primal = new double[p][p];
       primalRhs = new double[p];
       panel = new double[Math.min(n, WeightedGram.panelRows(p))][p];
+      weighted = new double[panel.length][p];
     }
   }
 

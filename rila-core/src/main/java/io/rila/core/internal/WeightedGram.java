@@ -52,7 +52,25 @@ public final class WeightedGram {
    * @param p the columns
    */
   public static void addUpper(double[][] a, double[][] panel, int rows, int p) {
-    update(a, 0, p, panel, 0, rows, 1.0);
+    update(a, 0, p, panel, panel, 0, rows, 1.0);
+  }
+
+  /**
+   * Adds {@code F^T Z} to the upper triangle of the leading {@code p x p} block of {@code a},
+   * where {@code F} and {@code Z} are the first {@code rows} rows of {@code factors} and {@code
+   * panel}: with {@code Z} the centred rows and {@code F} the same rows times their weights this
+   * is the weighted Gram matrix {@code Z^T V Z}, without the square roots that {@link #addUpper}
+   * needs. The strict lower triangle is untouched.
+   *
+   * @param a the accumulated matrix, at least {@code p x p}, by rows
+   * @param factors the rows of {@code F}, each of length at least {@code p}
+   * @param panel the rows of {@code Z}, each of length at least {@code p}
+   * @param rows the rows to add, {@code >= 0}
+   * @param p the columns
+   */
+  public static void addUpper(double[][] a, double[][] factors, double[][] panel, int rows,
+      int p) {
+    update(a, 0, p, factors, panel, 0, rows, 1.0);
   }
 
   /**
@@ -70,12 +88,12 @@ public final class WeightedGram {
    */
   public static void subtractUpper(
       double[][] a, int from, int to, double[][] panel, int first, int last) {
-    update(a, from, to, panel, first, last, -1.0);
+    update(a, from, to, panel, panel, first, last, -1.0);
   }
 
-  /** {@code a[j][k] += sign * sum_i z_i[j] z_i[k]} for {@code from <= j <= k < to}. */
-  private static void update(
-      double[][] a, int from, int to, double[][] panel, int first, int last, double sign) {
+  /** {@code a[j][k] += sign * sum_i f_i[j] z_i[k]} for {@code from <= j <= k < to}. */
+  private static void update(double[][] a, int from, int to, double[][] factors,
+      double[][] panel, int first, int last, double sign) {
     int j0 = from;
     for (; j0 + 3 < to; j0 += 4) {
       double[] a0 = a[j0];
@@ -86,14 +104,16 @@ public final class WeightedGram {
       for (; i + 1 < last; i += 2) {
         double[] z0 = panel[i];
         double[] z1 = panel[i + 1];
-        double f00 = sign * z0[j0];
-        double f01 = sign * z0[j0 + 1];
-        double f02 = sign * z0[j0 + 2];
-        double f03 = sign * z0[j0 + 3];
-        double f10 = sign * z1[j0];
-        double f11 = sign * z1[j0 + 1];
-        double f12 = sign * z1[j0 + 2];
-        double f13 = sign * z1[j0 + 3];
+        double[] g0 = factors[i];
+        double[] g1 = factors[i + 1];
+        double f00 = sign * g0[j0];
+        double f01 = sign * g0[j0 + 1];
+        double f02 = sign * g0[j0 + 2];
+        double f03 = sign * g0[j0 + 3];
+        double f10 = sign * g1[j0];
+        double f11 = sign * g1[j0 + 1];
+        double f12 = sign * g1[j0 + 2];
+        double f13 = sign * g1[j0 + 3];
         a0[j0] = Math.fma(f10, z1[j0], Math.fma(f00, z0[j0], a0[j0]));
         for (int k = j0 + 1; k < j0 + 4; k++) {
           double x0 = z0[k];
@@ -115,10 +135,11 @@ public final class WeightedGram {
       }
       if (i < last) {
         double[] z0 = panel[i];
-        double f0 = sign * z0[j0];
-        double f1 = sign * z0[j0 + 1];
-        double f2 = sign * z0[j0 + 2];
-        double f3 = sign * z0[j0 + 3];
+        double[] g0 = factors[i];
+        double f0 = sign * g0[j0];
+        double f1 = sign * g0[j0 + 1];
+        double f2 = sign * g0[j0 + 2];
+        double f3 = sign * g0[j0 + 3];
         a0[j0] = Math.fma(f0, z0[j0], a0[j0]);
         for (int k = j0 + 1; k < j0 + 4; k++) {
           double x0 = z0[k];
@@ -141,7 +162,7 @@ public final class WeightedGram {
       double[] aj = a[j];
       for (int i = first; i < last; i++) {
         double[] z0 = panel[i];
-        double f0 = sign * z0[j];
+        double f0 = sign * factors[i][j];
         for (int k = j; k < to; k++) {
           aj[k] = Math.fma(f0, z0[k], aj[k]);
         }
