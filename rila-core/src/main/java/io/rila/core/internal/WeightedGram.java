@@ -2,22 +2,24 @@ package io.rila.core.internal;
 
 /**
  * The Gram matrix {@code Z^T Z} of a row panel {@code Z} added into the upper triangle of a
- * symmetric matrix (BLAS's {@code DSYRK}): the kernel that builds the primal form's
- * {@code X~^T V X~} from the rows with a positive weight, scaled by the square roots of their
- * weights.
+ * symmetric matrix (BLAS's {@code DSYRK}), or {@code F^T Z} for a second panel {@code F}: the
+ * kernel that builds the primal form's {@code X~^T V X~} from the rows with a positive weight
+ * (centred rows {@code Z}, and {@code F} the same rows times their weights), and the trailing
+ * updates of {@link Cholesky}.
  *
  * <p>The update is an axpy over a row of the result: four result rows take two panel rows in one
- * contiguous pass, {@code a_j[k] += z0_j z0[k] + z1_j z1[k]}, as fused multiply-adds. HotSpot's C2
- * (Java 17) vectorises that loop (eight arrays sharing one index expression), and the four result
- * rows stay in the first-level cache while the panel streams from the second. Wider tiles (eight
- * result rows, or four panel rows) are not vectorised by C2 and run three to five times slower;
- * the dot-product form ({@code a[j][k] = z_j . z_k} over the columns) is a floating-point
- * reduction, which C2 does not vectorise, and ran at about a sixth of this kernel's speed.
+ * contiguous pass, {@code a_j[k] += f0_j z0[k] + f1_j z1[k]}, as fused multiply-adds. HotSpot's C2
+ * (Java 17) vectorises that loop (six arrays sharing one index expression), and the four result
+ * rows stay in the first-level cache while the panel streams from the second. In a microbenchmark
+ * on the project's 2-core AMD EPYC machine (948 x 598 panel), wider tiles (eight result rows, or
+ * four panel rows) were not vectorised by C2 and ran three to seven times slower, and the
+ * dot-product form ({@code a[j][k] = z_j . z_k} over the columns, a floating-point reduction that
+ * C2 does not vectorise) ran at about a sixth of this kernel's speed.
  *
  * <p>Every entry is a sum over the panel rows in their order, each pair of rows fused as
- * {@code fma(z1_j, z1_k, fma(z0_j, z0_k, a))}: the result depends only on the panel, never on the
- * machine's vector width or the thread, so fits stay bit-identical across executors. Panels are
- * sized by {@link #panelRows(int)} from the number of features only.
+ * {@code fma(f1_j, z1_k, fma(f0_j, z0_k, a))}: the result depends only on the panels, never on
+ * the machine's vector width or the thread, so fits stay bit-identical across executors. Panels
+ * are sized by {@link #panelRows(int)} from the number of features only.
  *
  * <p>Nothing is allocated. Internal API: not covered by compatibility guarantees.
  */
