@@ -136,29 +136,28 @@ public final class RidgeKernel {
   }
 
   /**
-   * {@code K = X X^T}, row {@code i} as a sum of columns scaled by {@code x_i}: an axpy, over a
-   * copy of the features by columns that lives only while {@code K} is computed.
+   * {@code K = X X^T} as the sum over the features of {@code x_j x_j^T}: the columns of the
+   * features, copied for the purpose (and dropped after), are the rows of the panels that {@link
+   * WeightedGram#addUpper} adds into the upper triangle, which is then mirrored. The panels depend
+   * on the number of rows only.
    */
   private double[][] computeGram() {
     int n = rows;
-    double[][] byColumn = new double[features][n];
+    int p = features;
+    double[][] byColumn = new double[p][n];
     for (int i = 0; i < n; i++) {
       double[] row = byRow[i];
-      for (int j = 0; j < features; j++) {
+      for (int j = 0; j < p; j++) {
         byColumn[j][i] = row[j];
       }
     }
     double[][] k = new double[n][n];
+    int panel = WeightedGram.panelRows(n);
+    for (int j0 = 0; j0 < p; j0 += panel) {
+      WeightedGram.addUpper(k, byColumn, j0, Math.min(p, j0 + panel), n);
+    }
     for (int i = 0; i < n; i++) {
       double[] rowK = k[i];
-      double[] rowX = byRow[i];
-      for (int j = 0; j < features; j++) {
-        double f = rowX[j];
-        double[] column = byColumn[j];
-        for (int c = i; c < n; c++) {
-          rowK[c] += f * column[c];
-        }
-      }
       for (int c = i + 1; c < n; c++) {
         k[c][i] = rowK[c];
       }

@@ -58,6 +58,21 @@ public final class WeightedGram {
   }
 
   /**
+   * Adds {@code Z^T Z} to the upper triangle of the leading {@code p x p} block of {@code a}, where
+   * {@code Z} is rows {@code first .. last - 1} of {@code panel} and its first {@code p} columns.
+   * The strict lower triangle is untouched.
+   *
+   * @param a the accumulated matrix, at least {@code p x p}, by rows
+   * @param panel holds the rows of {@code Z}, each of length at least {@code p}
+   * @param first the first row of {@code panel} to add
+   * @param last the end of the rows of {@code panel} to add, exclusive
+   * @param p the columns
+   */
+  public static void addUpper(double[][] a, double[][] panel, int first, int last, int p) {
+    update(a, 0, p, panel, panel, first, last, 1.0);
+  }
+
+  /**
    * Adds {@code F^T Z} to the upper triangle of the leading {@code p x p} block of {@code a},
    * where {@code F} and {@code Z} are the first {@code rows} rows of {@code factors} and {@code
    * panel}: with {@code Z} the centred rows and {@code F} the same rows times their weights this

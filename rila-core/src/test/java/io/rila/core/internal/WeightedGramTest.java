@@ -55,6 +55,42 @@ class WeightedGramTest {
   }
 
   @Test
+  void addUpper_twoPanelsIsTheWeightedGramMatrix() {
+    Random rnd = new Random(9);
+    for (int p : new int[] {1, 4, 6, 13}) {
+      int rows = 7;
+      double[] w = new double[rows];
+      double[][] z = new double[rows][p];
+      double[][] f = new double[rows][p];
+      for (int i = 0; i < rows; i++) {
+        w[i] = 0.5 + 2 * rnd.nextDouble();
+        for (int j = 0; j < p; j++) {
+          z[i][j] = rnd.nextGaussian();
+          f[i][j] = w[i] * z[i][j];
+        }
+      }
+      double[][] a = new double[p][p];
+      WeightedGram.addUpper(a, f, z, rows, p);
+      for (int j = 0; j < p; j++) {
+        for (int k = 0; k < p; k++) {
+          if (k < j) {
+            assertThat(a[j][k]).as("p=%d lower (%d, %d)", p, j, k).isZero();
+            continue;
+          }
+          double sum = 0;
+          double magnitude = 0;
+          for (int i = 0; i < rows; i++) {
+            sum += w[i] * z[i][j] * z[i][k];
+            magnitude += Math.abs(w[i] * z[i][j] * z[i][k]);
+          }
+          assertThat(Math.abs(a[j][k] - sum)).as("p=%d (%d, %d)", p, j, k)
+              .isLessThanOrEqualTo(1e-15 * (rows + 1) * magnitude);
+        }
+      }
+    }
+  }
+
+  @Test
   void addUpper_isTheSameWhetherAddedAtOnceOrByPanelsOfEvenRows() {
     // blocking splits the rows only into panels of an even size: the sums keep their order
     Random rnd = new Random(8);
