@@ -99,7 +99,8 @@ def main():
                     "platform": platform.platform(),
                     "date": time.strftime("%Y-%m-%dT%H:%M:%S%z")},
         "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__},
-        "settings": {"repeats": args.repeats, "budget": args.budget, "estimator": "BaggingRegressor(Ridge(alpha=1.0),"
+        "settings": {"repeats": args.repeats,
+                     "budget": args.budget if args.budget != float("inf") else None, "estimator": "BaggingRegressor(Ridge(alpha=1.0),"
                      " bootstrap=True, n_jobs=-1, random_state=42)"},
         "cells": [],
     }
