@@ -69,7 +69,7 @@ fi
 
 step "JMH suite"
 java -jar "$jar" "${jmh_args[@]}" -prof gc -foe true -rf json -rff "$work/jmh-result.json" \
-  'io\.rila\.benchmarks\..*Benchmark'
+  -e GridBenchmark 'io\.rila\.benchmarks\..*Benchmark'
 
 step "report"
 java -cp "$jar" io.rila.benchmarks.report.ReportGenerator --jmh "$work/jmh-result.json" \

@@ -195,6 +195,54 @@ public final class BenchmarkData {
     return new BenchmarkData(x, y, null);
   }
 
+  /** Seed of the benchmark grid's data. */
+  public static final long GRID_SEED = 3L;
+
+  /**
+   * A cell of the benchmark grid: {@code rows x features} values uniform on {@code [-1, 1)}, and a
+   * target driven by the first eight features plus noise, unweighted. Every value comes from a
+   * counter hashed by SplitMix64, and the target is summed in a fixed order, so that
+   * {@code python/grid_reference.py} computes the same doubles bit for bit: entry {@code (i, j)}
+   * is {@code unit(seed, i * features + j)}, the noise of row {@code i} is
+   * {@code unit(seed, rows * features + i)}, and {@code y_i = sum_{j < min(8, features)} ((j + 1)
+   * / 8) x_ij + 0.5 noise_i}, summed from {@code j = 0}.
+   *
+   * @param rows rows, {@code >= 1}
+   * @param features features, {@code >= 1}
+   * @param seed the seed
+   * @return the data
+   */
+  public static BenchmarkData grid(int rows, int features, long seed) {
+    double[][] x = new double[rows][features];
+    double[] y = new double[rows];
+    long base = (long) rows * features;
+    for (int i = 0; i < rows; i++) {
+      double[] row = x[i];
+      long offset = (long) i * features;
+      double s = 0;
+      for (int j = 0; j < features; j++) {
+        row[j] = unit(seed, offset + j);
+        if (j < 8) {
+          s += (j + 1) / 8.0 * row[j];
+        }
+      }
+      y[i] = s + 0.5 * unit(seed, base + i);
+    }
+    return new BenchmarkData(x, y, null);
+  }
+
+  /**
+   * {@code 2 u - 1} for the 53-bit fraction {@code u} of SplitMix64's output at counter
+   * {@code index} of stream {@code seed}: exact in double, so numpy reproduces it.
+   */
+  static double unit(long seed, long index) {
+    long z = (seed + index + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return 2.0 * ((z >>> 11) * 0x1.0p-53) - 1.0;
+  }
+
   /** The production model's shape: 4 features x {@code rows}, 0.99 decay weights. */
   public static BenchmarkData production(int rows, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

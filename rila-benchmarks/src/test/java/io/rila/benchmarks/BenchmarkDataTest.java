@@ -31,6 +31,35 @@ class BenchmarkDataTest {
     }
   }
 
+  /**
+   * The values {@code python/grid_reference.py}'s numpy generator gives for the same cells
+   * ({@code grid_data(7, 10)} and the sums of {@code grid_data(300, 11)} in row order): both
+   * sides of the grid fit identical doubles.
+   */
+  @Test
+  void grid_equalsTheNumpyGenerator() {
+    BenchmarkData small = BenchmarkData.grid(7, 10, BenchmarkData.GRID_SEED);
+    assertThat(small.x()[0][0]).isEqualTo(0x1.e22ee2a1c932p-1);
+    assertThat(small.x()[6][9]).isEqualTo(-0x1.1990c3efe1e5p-2);
+    assertThat(small.y()[0]).isEqualTo(0x1.ce559b8a46bf4p-2);
+    assertThat(small.y()[6]).isEqualTo(0x1.d6829ec649948p-4);
+    assertThat(small.weights()).isNull();
+    BenchmarkData larger = BenchmarkData.grid(300, 11, BenchmarkData.GRID_SEED);
+    double sx = 0;
+    for (double[] row : larger.x()) {
+      for (double v : row) {
+        sx += v;
+        assertThat(v).isBetween(-1.0, 1.0);
+      }
+    }
+    double sy = 0;
+    for (double v : larger.y()) {
+      sy += v;
+    }
+    assertThat(sx).isEqualTo(-35.2246057124864);
+    assertThat(sy).isEqualTo(-30.800053648183535);
+  }
+
   @Test
   void shape_production() {
     BenchmarkData production = BenchmarkData.shape("production");

@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.core.internal.WeightedGram;
 import io.rila.core.regression.SolveForm;
 import java.util.Locale;
 
@@ -20,13 +21,14 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #storeBytes()}: the coefficient store, {@code members x (features + 1) x 4}
  *       ({@link Precision#FLOAT}) or {@code x 8} ({@link Precision#DOUBLE}); kept by the model;
- *   <li>{@link #inputBytes()}: the fit's own copies of the data: the centred features twice (by
- *       rows and by columns, {@code 2 x rows x features x 8}), the target and the weights;
- *   <li>{@link #gramBytes()}: the row Gram matrix {@code K = X X^T} ({@code rows x rows x 8}),
- *       only when members are solved in the dual form;
+ *   <li>{@link #inputBytes()}: the fit's own copies of the data: the centred features by rows
+ *       ({@code rows x features x 8}), the target and the weights;
+ *   <li>{@link #gramBytes()}: the row Gram matrix {@code K = X X^T} ({@code rows x rows x 8}) and
+ *       the copy of the features by columns it is computed from, only when members are solved in
+ *       the dual form;
  *   <li>{@link #workspaceBytes()}: one solver workspace per thread ({@link #threads()}): the
- *       dual system ({@code rows x rows}) or the primal one ({@code features x features} plus
- *       the centred features, {@code features x rows}), and row-sized buffers;
+ *       dual system ({@code rows x rows}) or the primal one ({@code features x features} plus a
+ *       panel of up to 512 centred rows, about 256 kB), and row-sized buffers;
  *   <li>{@link #predictionLayoutBytes()}: the feature-major copy of the coefficients that the
  *       first prediction builds and the model keeps (as large as the store);
  *   <li>{@link #predictionBufferBytes()}: per-thread buffers of batched predictions and
@@ -103,15 +105,16 @@ public final class MemoryEstimate {
     long n = rows;
     long p = features;
     long store = array(members * (p + 1), precision.bytes());
-    long inputs = matrix(n, p) + matrix(p, n) + 3 * array(n, 8) + array(p, 8)
+    long inputs = matrix(n, p) + 3 * array(n, 8) + array(p, 8)
         + (sklearnSeeds ? array(members, 4) : 0);
     boolean dual = form == SolveForm.DUAL || (form == SolveForm.AUTO && p > n);
     boolean primal = p <= n || form == SolveForm.PRIMAL;
-    long gram = dual ? matrix(n, n) : 0;
+    long gram = dual ? matrix(n, n) + matrix(p, n) : 0;
     long dualSide = form == SolveForm.DUAL ? n : Math.min(n, p - 1);
     long workspace = SAMPLER + 3 * array(n, 4) + 7 * array(n, 8) + 2 * array(p, 8)
         + matrix(dualSide, dualSide)
-        + (primal ? matrix(p, p) + array(p, 8) + matrix(p, n) + 2 * array(n, 8) : 0)
+        + (primal ? matrix(p, p) + array(p, 8)
+            + matrix(Math.min(n, WeightedGram.panelRows(features)), p) : 0)
         + (nonNegative ? 2 * matrix(p, p) + array(p, 8) + array(p, 4) + array(p, 1) : 0);
     long layout = HEADER + p * REFERENCE + p * array(members, precision.bytes())
         + array(members, 8);
@@ -139,7 +142,7 @@ public final class MemoryEstimate {
   }
 
   /**
-   * The fit's copies of the data: centred features by rows and by columns, target, weights.
+   * The fit's copies of the data: centred features by rows, target, weights.
    *
    * @return bytes
    */

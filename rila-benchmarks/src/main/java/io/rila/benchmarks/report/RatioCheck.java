@@ -27,6 +27,9 @@ import java.util.Map;
  *   <li>batched prediction ({@code PredictionBenchmark.batched}) is at least a factor faster than
  *       the naive per-row, per-member loop ({@code PredictionBenchmark.naive}) with the same
  *       parameters, at the largest {@code rows} run;
+ *   <li>the primal member solve on a tall shape ({@code PrimalKernelBenchmark.panel}) is at least
+ *       a factor faster than the kernel it replaced ({@code PrimalKernelBenchmark.previous}), on
+ *       the same members;
  *   <li>the training hot loop allocates at most a few bytes per member: the growth of JMH's
  *       {@code gc.alloc.rate.norm} between two ensemble sizes, per member, less the coefficient
  *       store's own growth (the {@code storeBytes} counter), per shape.
@@ -44,6 +47,11 @@ public final class RatioCheck {
   static final double MIN_FIT_SPEEDUP_PRODUCTION = 2;
   /** Batched prediction at least this many times faster than the naive per-row loop. */
   static final double MIN_PREDICT_SPEEDUP = 2;
+  /**
+   * rila's primal member solve at least this many times faster than the kernel it replaced, on a
+   * tall shape (about 5x measured on 2 cores at 1,500 x 100).
+   */
+  static final double MIN_PRIMAL_KERNEL_SPEEDUP = 2.5;
   /** Bytes the training hot loop may allocate per member, beyond the store. */
   static final double MAX_HOT_LOOP_BYTES_PER_MEMBER = 64;
 
@@ -55,6 +63,8 @@ public final class RatioCheck {
           results -> fitSpeedup(results, "production")),
       new Rule("batched prediction speed-up vs naive per-row", MIN_PREDICT_SPEEDUP, true,
           RatioCheck::predictSpeedup),
+      new Rule("primal kernel speed-up vs previous kernel, tall shape",
+          MIN_PRIMAL_KERNEL_SPEEDUP, true, RatioCheck::primalKernelSpeedup),
       new Rule("hot-loop bytes per member, guide shape", MAX_HOT_LOOP_BYTES_PER_MEMBER, false,
           results -> hotLoopBytesPerMember(results, "guide")),
       new Rule("hot-loop bytes per member, production shape", MAX_HOT_LOOP_BYTES_PER_MEMBER, false,
@@ -159,6 +169,26 @@ public final class RatioCheck {
     if (worst == Double.POSITIVE_INFINITY) {
       throw new MissingResultException(
           "no PredictionBenchmark.naive and .batched pair with the same parameters");
+    }
+    return worst;
+  }
+
+  /**
+   * The smallest previous / panel time ratio of {@code PrimalKernelBenchmark} over the parameter
+   * sets both methods ran with.
+   */
+  static double primalKernelSpeedup(JmhResults results) {
+    double worst = Double.POSITIVE_INFINITY;
+    for (JmhResults.Result previous : results.findAll("PrimalKernelBenchmark.previous",
+        Map.of())) {
+      for (JmhResults.Result panel : results.findAll("PrimalKernelBenchmark.panel",
+          previous.params())) {
+        worst = Math.min(worst, previous.secondsPerOp() / panel.secondsPerOp());
+      }
+    }
+    if (worst == Double.POSITIVE_INFINITY) {
+      throw new MissingResultException(
+          "no PrimalKernelBenchmark.previous and .panel pair with the same parameters");
     }
     return worst;
   }

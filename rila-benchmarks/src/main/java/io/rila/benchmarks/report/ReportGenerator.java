@@ -113,6 +113,11 @@ public final class ReportGenerator {
       List<String> charts = writeCharts(jmh, sklearn, machine, dir);
       String markdown = markdown(jmh, sklearn, machine, charts);
       Path report = dir.resolve(REPORT);
+      if (Files.exists(report)) {
+        // the grid's section comes from run-grid.sh (GridReport), a run of its own: keep it
+        String grid = GridReport.extract(Files.readString(report, StandardCharsets.UTF_8));
+        markdown = grid.isEmpty() ? markdown : GridReport.splice(markdown, grid);
+      }
       Files.writeString(report, markdown, StandardCharsets.UTF_8);
       out.println("written " + report);
       for (String chart : charts) {

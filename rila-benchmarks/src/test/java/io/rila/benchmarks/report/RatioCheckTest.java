@@ -18,6 +18,8 @@ class RatioCheckTest {
   private static final String NAIVE = "io.rila.benchmarks.NaiveRefitBenchmark.refit";
   private static final String BATCHED = "io.rila.benchmarks.PredictionBenchmark.batched";
   private static final String NAIVE_PREDICT = "io.rila.benchmarks.PredictionBenchmark.naive";
+  private static final String PANEL = "io.rila.benchmarks.PrimalKernelBenchmark.panel";
+  private static final String PREVIOUS = "io.rila.benchmarks.PrimalKernelBenchmark.previous";
 
   /** Coefficient store bytes per member, FLOAT: (features + 1) * 4. */
   private static final double GUIDE_STORE = 599 * 4;
@@ -40,6 +42,8 @@ class RatioCheckTest {
         .contains("ok   fit speed-up vs naive refit, guide shape: 50.00 (expected: >= 10.00)")
         .contains("ok   fit speed-up vs naive refit, production shape: 12.50 (expected: >= 2.00)")
         .contains("ok   batched prediction speed-up vs naive per-row: 10.00 (expected: >= 2.00)")
+        .contains("ok   primal kernel speed-up vs previous kernel, tall shape: 5.00"
+            + " (expected: >= 2.50)")
         .contains("ok   hot-loop bytes per member, guide shape: 8.00 (expected: <= 64.00)")
         .contains("ok   hot-loop bytes per member, production shape: 8.00 (expected: <= 64.00)")
         .contains("ratio gate passed");
@@ -55,6 +59,7 @@ class RatioCheckTest {
     engine(fits, "production", 400, 0.004, PRODUCTION_STORE, 8);
     fits.add(NAIVE, "avgt", 50, "ms/op", "members", "10", "shape", "guide");
     fits.add(NAIVE, "avgt", 5, "ms/op", "members", "100", "shape", "production");
+    kernels(fits, 40, 8);
     prediction(predictions, 20, 2);
 
     assertThat(run(fits.write(dir.resolve("fit.json")).toString(),
@@ -71,13 +76,14 @@ class RatioCheckTest {
     engine(run, "production", 400, 0.004, PRODUCTION_STORE, 8);
     run.add(NAIVE, "avgt", 50, "ms/op", "members", "10", "shape", "guide");
     run.add(NAIVE, "avgt", 5, "ms/op", "members", "100", "shape", "production");
+    kernels(run, 40, 8);
     prediction(run, 20, 2);
 
     assertThat(run(run.write(dir.resolve("run.json")).toString())).isEqualTo(1);
     assertThat(out())
         .contains("FAIL fit speed-up vs naive refit, guide shape: 5.00 (expected: >= 10.00)")
         .contains("ok   fit speed-up vs naive refit, production shape")
-        .contains("ratio gate FAILED: 1 of 5 rules");
+        .contains("ratio gate FAILED: 1 of 6 rules");
   }
 
   @Test
@@ -123,6 +129,39 @@ class RatioCheckTest {
   }
 
   @Test
+  void run_slowerPrimalKernelFails() {
+    // the panel kernel falls to 2x the previous one at 1,500 x 100; 600 x 30 stays at 5x
+    SyntheticRun run = new SyntheticRun();
+    engines(run, 8);
+    run.add(NAIVE, "avgt", 50, "ms/op", "members", "10", "shape", "guide");
+    run.add(NAIVE, "avgt", 5, "ms/op", "members", "100", "shape", "production");
+    kernels(run, 40, 20);
+    run.add(PREVIOUS, "avgt", 5, "ms/op", "members", "8", "shape", "600x30");
+    run.add(PANEL, "avgt", 1, "ms/op", "members", "8", "shape", "600x30");
+    prediction(run, 20, 2);
+
+    assertThat(run(run.write(dir.resolve("run.json")).toString())).isEqualTo(1);
+    assertThat(out())
+        .contains("FAIL primal kernel speed-up vs previous kernel, tall shape: 2.00"
+            + " (expected: >= 2.50)")
+        .contains("ratio gate FAILED: 1 of 6 rules");
+  }
+
+  @Test
+  void run_missingPrimalKernelPairFails() {
+    SyntheticRun run = new SyntheticRun();
+    engines(run, 8);
+    run.add(NAIVE, "avgt", 50, "ms/op", "members", "10", "shape", "guide");
+    run.add(NAIVE, "avgt", 5, "ms/op", "members", "100", "shape", "production");
+    run.add(PREVIOUS, "avgt", 40, "ms/op", "members", "8", "shape", "1500x100");
+    prediction(run, 20, 2);
+
+    assertThat(run(run.write(dir.resolve("run.json")).toString())).isEqualTo(1);
+    assertThat(out()).contains("FAIL primal kernel speed-up vs previous kernel, tall shape: no"
+        + " PrimalKernelBenchmark.previous and .panel pair");
+  }
+
+  @Test
   void run_allocatingHotLoopFails() {
     // 200 bytes per member beyond the store, e.g. a boxed or copied array per member
     SyntheticRun run = new SyntheticRun();
@@ -134,7 +173,7 @@ class RatioCheckTest {
     assertThat(out())
         .contains("FAIL hot-loop bytes per member, guide shape: 200.00 (expected: <= 64.00)")
         .contains("FAIL hot-loop bytes per member, production shape: 200.00")
-        .contains("ratio gate FAILED: 2 of 5 rules");
+        .contains("ratio gate FAILED: 2 of 6 rules");
   }
 
   @Test
@@ -231,10 +270,16 @@ class RatioCheckTest {
     engine(run, "production", 400, 0.004, PRODUCTION_STORE, extraBytesPerMember);
   }
 
-  /** Guide: 5 ms per member; production: 50 us per member. */
+  /** Guide: 5 ms per member; production: 50 us per member; the kernels 5x apart. */
   private static void naiveRefits(SyntheticRun run) {
     run.add(NAIVE, "avgt", 50, "ms/op", "members", "10", "shape", "guide");
     run.add(NAIVE, "avgt", 5, "ms/op", "members", "100", "shape", "production");
+    kernels(run, 40, 8);
+  }
+
+  private static void kernels(SyntheticRun run, double previousMs, double panelMs) {
+    run.add(PREVIOUS, "avgt", previousMs, "ms/op", "members", "8", "shape", "1500x100");
+    run.add(PANEL, "avgt", panelMs, "ms/op", "members", "8", "shape", "1500x100");
   }
 
   private static void engine(SyntheticRun run, String shape, int members, double msPerMember,

@@ -110,6 +110,24 @@ class ReportGeneratorTest {
   }
 
   @Test
+  void run_keepsTheGridSection() throws IOException {
+    SyntheticRun run = new SyntheticRun();
+    fit(run, "guide", 1000, 40);
+    Path docs = dir.resolve("docs");
+    Files.createDirectories(docs);
+    String grid = GridReport.BEGIN + "\n## Training across shapes\n\ngrid numbers\n"
+        + GridReport.END + "\n";
+    Files.writeString(docs.resolve("performance.md"), "# old report\n\n" + grid);
+
+    assertThat(run("--jmh", run.write(dir.resolve("jmh.json")).toString(), "--out",
+        docs.toString())).isZero();
+
+    String md = Files.readString(docs.resolve("performance.md"));
+    assertThat(md).doesNotContain("# old report").contains("| 1,000 | 3.5 min |")
+        .endsWith("\n\n" + grid);
+  }
+
+  @Test
   void run_multiCoreThreadRunGetsItsOwnTable() throws IOException {
     Path main = fullRun().write(dir.resolve("jmh.json"));
     SyntheticRun big = new SyntheticRun();

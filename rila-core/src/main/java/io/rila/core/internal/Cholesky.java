@@ -8,15 +8,21 @@ package io.rila.core.internal;
  * triangle is read, and it is overwritten by the factor {@code U} with {@code A = U^T U}; the
  * strict lower triangle is left untouched. Rows are separate arrays because HotSpot's C2 (Java
  * 17) vectorises {@code r[j] -= f * u[j]} only when both arrays share the index expression,
- * which a flat matrix with row offsets never does. The factorisation is right-looking and
- * blocked by four pivots, so its inner loop updates a row with four others in one contiguous
- * pass. Nothing is allocated.
+ * which a flat matrix with row offsets never does. The factorisation is right-looking in panels
+ * of {@value #PANEL} pivots: within a panel it is blocked by four pivots, so its inner loop updates
+ * a row with four others in one contiguous pass, and a finished panel's rows update the trailing
+ * matrix at once by {@link WeightedGram#subtractUpper}, which keeps four trailing rows in the
+ * first-level cache while the panel's rows stream past, instead of streaming the whole trailing
+ * matrix through the cache once per four pivots. The blocking depends on {@code n} only. Nothing
+ * is allocated.
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
 public final class Cholesky {
 
   private static final int BLOCK = 4;
+  /** Pivots per panel, whose rows update the trailing matrix at once. */
+  private static final int PANEL = 32;
 
   private Cholesky() {}
 
@@ -31,43 +37,52 @@ public final class Cholesky {
    * @return {@code -1} on success, else the index of the first failed pivot
    */
   public static int factor(double[][] a, int n, double relativeTolerance) {
-    for (int k0 = 0; k0 < n; k0 += BLOCK) {
-      int k1 = Math.min(n, k0 + BLOCK);
-      for (int k = k0; k < k1; k++) {
-        double[] rowK = a[k];
-        double pivot = rowK[k];
-        if (!(pivot > 0)
-            || relativeTolerance > 0 && pivot <= relativeTolerance * original(a, k, pivot)) {
-          return k;
-        }
-        double d = Math.sqrt(pivot);
-        rowK[k] = d;
-        double inv = 1.0 / d;
-        for (int j = k + 1; j < n; j++) {
-          rowK[j] *= inv;
-        }
-        for (int i = k + 1; i < k1; i++) {
-          double f = rowK[i];
-          double[] rowI = a[i];
-          for (int j = i; j < n; j++) {
-            rowI[j] -= f * rowK[j];
+    for (int p0 = 0; p0 < n; p0 += PANEL) {
+      int p1 = Math.min(n, p0 + PANEL);
+      for (int k0 = p0; k0 < p1; k0 += BLOCK) {
+        int k1 = Math.min(p1, k0 + BLOCK);
+        for (int k = k0; k < k1; k++) {
+          double[] rowK = a[k];
+          double pivot = rowK[k];
+          if (!(pivot > 0)
+              || relativeTolerance > 0 && pivot <= relativeTolerance * original(a, k, pivot)) {
+            return k;
+          }
+          double d = Math.sqrt(pivot);
+          rowK[k] = d;
+          double inv = 1.0 / d;
+          for (int j = k + 1; j < n; j++) {
+            rowK[j] *= inv;
+          }
+          for (int i = k + 1; i < k1; i++) {
+            double f = rowK[i];
+            double[] rowI = a[i];
+            for (int j = i; j < n; j++) {
+              rowI[j] -= f * rowK[j];
+            }
           }
         }
+        if (k1 < p1) {
+          updatePanel(a, n, k0, p1);
+        }
       }
-      if (k1 < n) {
-        updateTrailing(a, n, k0);
+      if (p1 < n) {
+        WeightedGram.subtractUpper(a, p1, n, a, p0, p1);
       }
     }
     return -1;
   }
 
-  /** Subtracts the outer products of the four factored rows {@code k0..k0+3} from later rows. */
-  private static void updateTrailing(double[][] a, int n, int k0) {
+  /**
+   * Subtracts the outer products of the four factored rows {@code k0..k0+3} from the later rows of
+   * their panel, which ends at row {@code end}.
+   */
+  private static void updatePanel(double[][] a, int n, int k0, int end) {
     double[] u0 = a[k0];
     double[] u1 = a[k0 + 1];
     double[] u2 = a[k0 + 2];
     double[] u3 = a[k0 + 3];
-    for (int i = k0 + BLOCK; i < n; i++) {
+    for (int i = k0 + BLOCK; i < end; i++) {
       double f0 = u0[i];
       double f1 = u1[i];
       double f2 = u2[i];

@@ -21,9 +21,10 @@ import java.util.Objects;
  * <p>The features are copied centred by their (unweighted) column means, and the target by its
  * mean. Ridge with an intercept is invariant to such shifts, and they keep the sums of the primal
  * form and the row Gram matrix of the dual form free of cancellation when features have large
- * offsets. The copy is held twice, by rows (for the dual form) and by columns (for the primal
- * form), each row or column its own array: HotSpot's C2 (Java 17) vectorises a loop over two
- * arrays only when they share the index expression, which rows of one flat array never do.
+ * offsets. The copy is held by rows, each row its own array: HotSpot's C2 (Java 17) vectorises a
+ * loop over two arrays only when they share the index expression, which rows of one flat array
+ * never do. The primal form reads the rows with a positive weight; the dual form reads rows too,
+ * and its row Gram matrix is computed from a copy by columns made and dropped on the way.
  *
  * <p>The dual form needs the row Gram matrix {@code K = X X^T} ({@code rows x rows}). It is
  * computed lazily, once, on the first dual solve of any workspace (thread-safely, by
@@ -38,8 +39,6 @@ public final class RidgeKernel {
   final int features;
   /** Centred features by rows: {@code byRow[i][j]}. */
   final double[][] byRow;
-  /** Centred features by columns: {@code byColumn[j][i]}. */
-  final double[][] byColumn;
   /** The column means subtracted from the features. */
   final double[] center;
   /** The centred target. */
@@ -49,12 +48,10 @@ public final class RidgeKernel {
 
   private volatile double[][] gram;
 
-  private RidgeKernel(double[][] byRow, double[][] byColumn, double[] center, double[] y,
-      double yMean) {
+  private RidgeKernel(double[][] byRow, double[] center, double[] y, double yMean) {
     this.rows = byRow.length;
     this.features = center.length;
     this.byRow = byRow;
-    this.byColumn = byColumn;
     this.center = center;
     this.y = y;
     this.yMean = yMean;
@@ -85,14 +82,11 @@ public final class RidgeKernel {
       center[j] /= n;
     }
     double[][] byRow = new double[n][p];
-    double[][] byColumn = new double[p][n];
     for (int i = 0; i < n; i++) {
       double[] row = x[i];
       double[] copy = byRow[i];
       for (int j = 0; j < p; j++) {
-        double value = row[j] - center[j];
-        copy[j] = value;
-        byColumn[j][i] = value;
+        copy[j] = row[j] - center[j];
       }
     }
     double yMean = 0;
@@ -104,7 +98,7 @@ public final class RidgeKernel {
     for (int i = 0; i < n; i++) {
       yc[i] = y[i] - yMean;
     }
-    return new RidgeKernel(byRow, byColumn, center, yc, yMean);
+    return new RidgeKernel(byRow, center, yc, yMean);
   }
 
   /** The number of rows. */
@@ -141,20 +135,29 @@ public final class RidgeKernel {
     return g;
   }
 
-  /** {@code K = X X^T}, row {@code i} as a sum of columns scaled by {@code x_i}: an axpy. */
+  /**
+   * {@code K = X X^T} as the sum over the features of {@code x_j x_j^T}: the columns of the
+   * features, copied for the purpose (and dropped after), are the rows of the panels that {@link
+   * WeightedGram#addUpper} adds into the upper triangle, which is then mirrored. The panels depend
+   * on the number of rows only.
+   */
   private double[][] computeGram() {
     int n = rows;
+    int p = features;
+    double[][] byColumn = new double[p][n];
+    for (int i = 0; i < n; i++) {
+      double[] row = byRow[i];
+      for (int j = 0; j < p; j++) {
+        byColumn[j][i] = row[j];
+      }
+    }
     double[][] k = new double[n][n];
+    int panel = WeightedGram.panelRows(n);
+    for (int j0 = 0; j0 < p; j0 += panel) {
+      WeightedGram.addUpper(k, byColumn, j0, Math.min(p, j0 + panel), n);
+    }
     for (int i = 0; i < n; i++) {
       double[] rowK = k[i];
-      double[] rowX = byRow[i];
-      for (int j = 0; j < features; j++) {
-        double f = rowX[j];
-        double[] column = byColumn[j];
-        for (int c = i; c < n; c++) {
-          rowK[c] += f * column[c];
-        }
-      }
       for (int c = i + 1; c < n; c++) {
         k[c][i] = rowK[c];
       }

@@ -10,10 +10,12 @@ import java.util.Objects;
  * <p>For row weights {@code v} let {@code S = {i : v_i > 0}}, {@code m = |S|},
  * {@code V = sum(v)}, {@code mu = X^T v / V} and {@code ybar = v . y / V}. The primal form solves
  * {@code (X~^T V X~ + alpha I) beta = X~^T V (y - ybar)} with {@code X~ = X - 1 mu^T}, centred
- * in two passes (the weighted means first, then the products of the centred columns), by
- * Cholesky: about {@code p^2 n / 2} multiply-adds. The dual form builds the centred Gram matrix
- * on {@code S} from the kernel's {@code K = X X^T}, {@code G = K_SS - (Kv)_S 1^T / V - 1
- * (Kv)_S^T / V + (v^T K v) / V^2}, solves {@code (D G D + alpha I) a = D (y_S - ybar)} with
+ * in two passes over the rows of {@code S} only (the weighted means first, then panels of centred
+ * rows {@code Z} and their weighted copies {@code F}, whose products {@code F^T Z}
+ * {@link WeightedGram} adds up), by
+ * Cholesky: about {@code p^2 m / 2 + p^3 / 6} multiply-adds. The dual form builds the centred
+ * Gram matrix on {@code S} from the kernel's {@code K = X X^T}, {@code G = K_SS - (Kv)_S 1^T / V
+ * - 1 (Kv)_S^T / V + (v^T K v) / V^2}, solves {@code (D G D + alpha I) a = D (y_S - ybar)} with
  * {@code D = diag(sqrt(v_S))} by Cholesky and recovers {@code beta = X_S^T (c - v_S sum(c) / V)}
  * with {@code c = D a}: about {@code m n + m^3 / 6 + m p} multiply-adds and a single pass over the
  * features. The intercept is {@code ybar - mu . beta} in both.
@@ -57,9 +59,10 @@ public final class RidgeWorkspace {
   private final double[] mu;
   private double[][] primal;
   private double[] primalRhs;
-  private double[][] centred;
-  private double[] scaled;
-  private double[] residual;
+  /** Rows of S, centred, one panel at a time. */
+  private double[][] panel;
+  /** The rows of {@link #panel} times their weights. */
+  private double[][] weighted;
 
   private double[][] dual;
   private int dualCapacity;
@@ -115,7 +118,7 @@ public final class RidgeWorkspace {
     scan(v);
     SolveForm used = form == SolveForm.AUTO ? (p > m ? SolveForm.DUAL : SolveForm.PRIMAL) : form;
     lastForm = used;
-    return used == SolveForm.DUAL ? solveDual(alpha, betaOut) : solvePrimal(v, alpha, betaOut);
+    return used == SolveForm.DUAL ? solveDual(alpha, betaOut) : solvePrimal(alpha, betaOut);
   }
 
   /**
@@ -140,7 +143,7 @@ public final class RidgeWorkspace {
     ensureNonNegative();
     double[][] a = nnFull;
     double[] r = primalRhs;
-    accumulatePrimal(v, a, r);
+    accumulatePrimal(a, r);
     for (int j = 0; j < p; j++) {
       double[] row = a[j];
       row[j] += alpha;
@@ -193,11 +196,11 @@ public final class RidgeWorkspace {
     yBar = sy / sum;
   }
 
-  private double solvePrimal(double[] v, double alpha, double[] beta) {
+  private double solvePrimal(double alpha, double[] beta) {
     ensurePrimal();
     double[][] a = primal;
     double[] r = primalRhs;
-    accumulatePrimal(v, a, r);
+    accumulatePrimal(a, r);
     for (int j = 0; j < p; j++) {
       a[j][j] += alpha;
     }
@@ -212,37 +215,50 @@ public final class RidgeWorkspace {
 
   /**
    * Fills {@link #mu}, the upper triangle of {@code a} with {@code X~^T V X~} and {@code r} with
-   * {@code X~^T V (y - ybar)}, column by column over all rows (rows of weight zero add zeros).
+   * {@code X~^T V (y - ybar)}, over the rows of S only: panels of them, centred, and the same rows
+   * times their weights, are multiplied by {@link WeightedGram#addUpper}.
    */
-  private void accumulatePrimal(double[] v, double[][] a, double[] r) {
-    double[][] columns = kernel.byColumn;
+  private void accumulatePrimal(double[][] a, double[] r) {
+    double[][] rows = kernel.byRow;
     double[] y = kernel.y;
+    int size = m;
+    Arrays.fill(mu, 0);
+    for (int s = 0; s < size; s++) {
+      double w = weight[s];
+      double[] row = rows[support[s]];
+      for (int j = 0; j < p; j++) {
+        mu[j] += w * row[j];
+      }
+    }
     double inv = 1.0 / total;
+    for (int j = 0; j < p; j++) {
+      mu[j] *= inv;
+    }
+    for (int j = 0; j < p; j++) {
+      Arrays.fill(a[j], 0, p, 0);
+    }
+    Arrays.fill(r, 0, p, 0);
     double yb = yBar;
-    double[] wy = residual;
-    for (int i = 0; i < n; i++) {
-      wy[i] = v[i] * (y[i] - yb);
-    }
-    for (int j = 0; j < p; j++) {
-      double[] column = columns[j];
-      double mean = dot(v, column, n) * inv;
-      mu[j] = mean;
-      double[] c = centred[j];
-      for (int i = 0; i < n; i++) {
-        c[i] = column[i] - mean;
+    double[][] z = panel;
+    double[][] f = weighted;
+    int capacity = z.length;
+    for (int s0 = 0; s0 < size; s0 += capacity) {
+      int count = Math.min(capacity, size - s0);
+      for (int t = 0; t < count; t++) {
+        int i = support[s0 + t];
+        double w = weight[s0 + t];
+        double[] row = rows[i];
+        double[] zt = z[t];
+        double[] ft = f[t];
+        double dy = y[i] - yb;
+        for (int j = 0; j < p; j++) {
+          double c = row[j] - mu[j];
+          zt[j] = c;
+          ft[j] = w * c;
+          r[j] += dy * ft[j];
+        }
       }
-    }
-    double[] w = scaled;
-    for (int j = 0; j < p; j++) {
-      double[] c = centred[j];
-      for (int i = 0; i < n; i++) {
-        w[i] = v[i] * c[i];
-      }
-      double[] row = a[j];
-      for (int k = j; k < p; k++) {
-        row[k] = dot(w, centred[k], n);
-      }
-      r[j] = dot(wy, c, n);
+      WeightedGram.addUpper(a, f, z, count, p);
     }
   }
 
@@ -455,9 +471,8 @@ public final class RidgeWorkspace {
     if (primal == null) {
       primal = new double[p][p];
       primalRhs = new double[p];
-      centred = new double[p][n];
-      scaled = new double[n];
-      residual = new double[n];
+      panel = new double[Math.min(n, WeightedGram.panelRows(p))][p];
+      weighted = new double[panel.length][p];
     }
   }
 

@@ -134,6 +134,113 @@ class RidgeKernelTest {
     }
   }
 
+  /**
+   * One bootstrap member on each shape of the benchmark grid (rows 50..5,000 x features 4..598,
+   * and the wide 150 x 2,000), against the textbook solve: the uncentred normal equations with an
+   * unpenalised intercept column, by Gaussian elimination with partial pivoting.
+   */
+  @Test
+  void solve_matchesNaiveSolveOnGridShapes() {
+    Random rnd = new Random(12);
+    int[][] shapes = new int[26][];
+    int c = 0;
+    for (int n : new int[] {50, 150, 600, 1500, 5000}) {
+      for (int p : new int[] {4, 30, 100, 598, 2000}) {
+        if (p < 2000) {
+          shapes[c++] = new int[] {n, p};
+        }
+      }
+    }
+    shapes[c++] = new int[] {150, 2000};
+    for (int[] shape : java.util.Arrays.copyOf(shapes, c)) {
+      int n = shape[0];
+      int p = shape[1];
+      double[][] x = gaussian(rnd, n, p, 1);
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = 3 + rnd.nextGaussian();
+        for (int j = 0; j < Math.min(p, 10); j++) {
+          y[i] += (j - 4) * x[i][j];
+        }
+      }
+      double[] v = weights(rnd, n, n % 3 == 0 ? 1 : 2);
+      double[] beta = new double[p];
+      RidgeWorkspace ws = RidgeKernel.of(x, y).newWorkspace();
+      double b = ws.solve(v, 1, SolveForm.AUTO, beta);
+      double[] naive = naiveRidge(x, y, v, 1);
+      double scale = 0;
+      for (int j = 0; j < p; j++) {
+        scale = Math.max(scale, Math.abs(naive[j + 1]));
+      }
+      String what = n + "x" + p + " " + ws.lastForm();
+      for (int j = 0; j < p; j++) {
+        assertThat(Math.abs(beta[j] - naive[j + 1])).as(what + " coef " + j)
+            .isLessThanOrEqualTo(1e-10 * scale);
+      }
+      assertThat(Math.abs(b - naive[0])).as(what + " intercept")
+          .isLessThanOrEqualTo(1e-10 * Math.max(1, Math.abs(naive[0])));
+    }
+  }
+
+  /**
+   * Intercept and coefficients minimising {@code sum v_i (y_i - b - x_i . beta)^2 + alpha
+   * |beta|^2}: the normal equations in {@code (b, beta)}, uncentred, by Gaussian elimination.
+   */
+  private static double[] naiveRidge(double[][] x, double[] y, double[] v, double alpha) {
+    int n = x.length;
+    int q = x[0].length + 1;
+    double[][] a = new double[q][q + 1];
+    double[] row = new double[q];
+    for (int i = 0; i < n; i++) {
+      if (v[i] == 0) {
+        continue;
+      }
+      row[0] = 1;
+      System.arraycopy(x[i], 0, row, 1, q - 1);
+      for (int r = 0; r < q; r++) {
+        double f = v[i] * row[r];
+        double[] ar = a[r];
+        for (int k = 0; k < q; k++) {
+          ar[k] += f * row[k];
+        }
+        ar[q] += f * y[i];
+      }
+    }
+    for (int j = 1; j < q; j++) {
+      a[j][j] += alpha;
+    }
+    for (int col = 0; col < q; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < q; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] swap = a[col];
+      a[col] = a[pivot];
+      a[pivot] = swap;
+      double[] top = a[col];
+      for (int r = col + 1; r < q; r++) {
+        double f = a[r][col] / top[col];
+        if (f != 0) {
+          double[] ar = a[r];
+          for (int k = col; k <= q; k++) {
+            ar[k] -= f * top[k];
+          }
+        }
+      }
+    }
+    double[] solution = new double[q];
+    for (int r = q - 1; r >= 0; r--) {
+      double s = a[r][q];
+      for (int k = r + 1; k < q; k++) {
+        s -= a[r][k] * solution[k];
+      }
+      solution[r] = s / a[r][r];
+    }
+    return solution;
+  }
+
   @Test
   void solve_integerCountsEqualRepeatedRows() {
     Random rnd = new Random(5);
@@ -215,7 +322,7 @@ class RidgeKernelTest {
     assumeTrue(threads.isThreadAllocatedMemorySupported(), "no allocation counter");
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rnd = new Random(2);
-    for (int[] shape : new int[][] {{60, 150}, {152, 4}}) {
+    for (int[] shape : new int[][] {{60, 150}, {152, 4}, {1500, 100}}) {
       int n = shape[0];
       int p = shape[1];
       RidgeWorkspace ws = RidgeKernel.of(gaussian(rnd, n, p, 1), gaussian(rnd, n)).newWorkspace();

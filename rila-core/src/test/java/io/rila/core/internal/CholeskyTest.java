@@ -1,0 +1,110 @@
+package io.rila.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CholeskyTest {
+
+  @Test
+  void factor_reproducesTheMatrixAcrossPanels() {
+    Random rnd = new Random(3);
+    for (int n : new int[] {1, 3, 4, 5, 31, 32, 33, 36, 65, 130}) {
+      double[][] a = spd(rnd, n);
+      double[][] u = new double[n][];
+      for (int i = 0; i < n; i++) {
+        u[i] = a[i].clone();
+        for (int j = 0; j < i; j++) {
+          u[i][j] = -7;
+        }
+      }
+      assertThat(Cholesky.factor(u, n, 0)).as("n=%d", n).isEqualTo(-1);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < i; j++) {
+          assertThat(u[i][j]).as("n=%d lower (%d, %d) untouched", n, i, j).isEqualTo(-7);
+        }
+        for (int j = i; j < n; j++) {
+          double s = 0;
+          double magnitude = 0;
+          for (int k = 0; k <= i; k++) {
+            s += u[k][i] * u[k][j];
+            magnitude += Math.abs(u[k][i] * u[k][j]);
+          }
+          assertThat(Math.abs(s - a[i][j])).as("n=%d (U^T U)(%d, %d)", n, i, j)
+              .isLessThanOrEqualTo(1e-14 * magnitude);
+        }
+      }
+    }
+  }
+
+  @Test
+  void factor_reportsTheFirstDependentColumnBeyondThePanel() {
+    Random rnd = new Random(4);
+    int n = 50;
+    double[][] z = new double[n][n];
+    for (double[] row : z) {
+      for (int j = 0; j < n; j++) {
+        row[j] = rnd.nextGaussian();
+      }
+    }
+    for (double[] row : z) {
+      row[40] = row[3] - 2 * row[35];
+    }
+    double[][] a = new double[n][n];
+    for (double[] row : z) {
+      for (int j = 0; j < n; j++) {
+        for (int k = 0; k < n; k++) {
+          a[j][k] += row[j] * row[k];
+        }
+      }
+    }
+    assertThat(Cholesky.factor(a, n, 1e-12)).isEqualTo(40);
+  }
+
+  @Test
+  void solve_matchesTheSystemAcrossPanels() {
+    Random rnd = new Random(5);
+    int n = 70;
+    double[][] a = spd(rnd, n);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = rnd.nextGaussian();
+    }
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        b[i] += (i <= j ? a[i][j] : a[j][i]) * x[j];
+      }
+    }
+    double[][] u = new double[n][];
+    for (int i = 0; i < n; i++) {
+      u[i] = a[i].clone();
+    }
+    assertThat(Cholesky.factor(u, n, 0)).isEqualTo(-1);
+    Cholesky.solve(u, n, b);
+    for (int i = 0; i < n; i++) {
+      assertThat(b[i]).as("x[%d]", i).isCloseTo(x[i], org.assertj.core.data.Offset.offset(1e-10));
+    }
+  }
+
+  /** {@code Z^T Z / n + I} for a Gaussian {@code 2n x n} matrix {@code Z}: well conditioned. */
+  private static double[][] spd(Random rnd, int n) {
+    double[][] a = new double[n][n];
+    double[] row = new double[n];
+    for (int r = 0; r < 2 * n; r++) {
+      for (int j = 0; j < n; j++) {
+        row[j] = rnd.nextGaussian();
+      }
+      for (int j = 0; j < n; j++) {
+        for (int k = j; k < n; k++) {
+          a[j][k] += row[j] * row[k] / n;
+        }
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      a[j][j] += 1;
+    }
+    return a;
+  }
+}
