@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Model files written by rila before the settings moved into {@link EnsembleSettings} (main at
- * e48afc0, format version 1) still load, equal a fit made today, and are written again byte for
- * byte.
+ * e48afc0, format version 1) still load, equal a fit made today (bit for bit in float precision,
+ * to 1e-12 in double, as the primal kernel has changed its order of summation since), and are
+ * written again byte for byte.
  */
 class ModelFilesV1Test {
 
@@ -55,9 +56,27 @@ class ModelFilesV1Test {
         .resampling(Resampling.sklearnCompatible(123, SklearnWeighting.PROBABILITY))
         .precision(Precision.DOUBLE).executor(Runnable::run).build();
     EnsembleModel today = e.fit(rows(), target(), weights());
-    assertThat(loaded.coefficients()).isEqualTo(today.coefficients());
+    // the primal kernel sums in another order since the file was written (panelled Gram and
+    // Cholesky), so a double model agrees to rounding, not bit for bit
+    assertSameMembers(loaded.coefficients(), today.coefficients(), 1e-12);
     assertThat(loaded.settings()).isEqualTo(today.settings());
     assertResavedIdentically(loaded, file);
+  }
+
+  private static void assertSameMembers(CoefficientStore a, CoefficientStore b, double tolerance) {
+    assertThat(a.members()).isEqualTo(b.members());
+    assertThat(a.features()).isEqualTo(b.features());
+    double[] x = new double[a.features() + 1];
+    double[] y = new double[b.features() + 1];
+    for (int k = 0; k < a.members(); k++) {
+      a.copyMember(k, x);
+      b.copyMember(k, y);
+      for (int j = 0; j < x.length; j++) {
+        assertThat(Math.abs(x[j] - y[j]))
+            .as("member %d, entry %d: %s vs %s", k, j, x[j], y[j])
+            .isLessThanOrEqualTo(tolerance * Math.max(Math.abs(y[j]), 1.0));
+      }
+    }
   }
 
   private void assertResavedIdentically(EnsembleModel model, Path original) throws IOException {
