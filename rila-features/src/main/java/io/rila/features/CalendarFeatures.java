@@ -49,7 +49,11 @@ public final class CalendarFeatures implements FeatureStep {
     this.outputs = List.copyOf(b.outputs);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -124,6 +128,9 @@ public final class CalendarFeatures implements FeatureStep {
     /**
      * Adds the calendar year.
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder year(String name) {
@@ -133,6 +140,9 @@ public final class CalendarFeatures implements FeatureStep {
     /**
      * Adds the quarter, 1 to 4.
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder quarter(String name) {
@@ -142,6 +152,9 @@ public final class CalendarFeatures implements FeatureStep {
     /**
      * Adds the month, 1 to 12.
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder month(String name) {
@@ -151,6 +164,9 @@ public final class CalendarFeatures implements FeatureStep {
     /**
      * Adds the day of year, 1 to 366.
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder dayOfYear(String name) {
@@ -160,6 +176,10 @@ public final class CalendarFeatures implements FeatureStep {
     /**
      * Adds a flag, 1 where {@code rule} marks the date, else 0.
      *
+     * @param name the output column
+     * @param rule the days flagged 1
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code rule} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder holiday(String name, HolidayRule rule) {
@@ -180,6 +200,7 @@ public final class CalendarFeatures implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no output was added
      */
     public CalendarFeatures build() {

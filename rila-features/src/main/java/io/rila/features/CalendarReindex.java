@@ -42,7 +42,11 @@ public final class CalendarReindex implements FeatureStep {
     this.extendLastRow = b.extendLastRow != null && b.extendLastRow;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -122,6 +126,9 @@ public final class CalendarReindex implements FeatureStep {
     /**
      * The first day of the calendar (default: the input's first date).
      *
+     * @param day the first day
+     * @return this builder
+     * @throws NullPointerException if {@code day} is null
      * @throws IllegalStateException if already set
      */
     public Builder from(LocalDate day) {
@@ -134,6 +141,9 @@ public final class CalendarReindex implements FeatureStep {
     /**
      * The last day of the calendar, inclusive (default: the input's last date).
      *
+     * @param day the last day
+     * @return this builder
+     * @throws NullPointerException if {@code day} is null
      * @throws IllegalStateException if already set
      */
     public Builder to(LocalDate day) {
@@ -146,6 +156,7 @@ public final class CalendarReindex implements FeatureStep {
     /**
      * Fills the days after the input's last row with that row.
      *
+     * @return this builder
      * @throws IllegalStateException if already set
      */
     public Builder extendLastRow() {
@@ -157,6 +168,7 @@ public final class CalendarReindex implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
     public CalendarReindex build() {

@@ -72,7 +72,11 @@ public final class CompetitorAggregates implements FeatureStep {
     this.outputs = List.copyOf(b.outputs);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -300,6 +304,9 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * The company rate columns, in the order sums run.
      *
+     * @param columns the company columns, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code columns} or one of its names is null
      * @throws IllegalArgumentException if no name is given or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -313,6 +320,9 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * The company rate columns, in the order sums run.
      *
+     * @param columns the company columns, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code columns} or one of its names is null
      * @throws IllegalArgumentException if the list is empty or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -324,6 +334,9 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * The missing-value policy (default {@link MissingRatePolicy#STRICT}).
      *
+     * @param policy what missing rates and weights do
+     * @return this builder
+     * @throws NullPointerException if {@code policy} is null
      * @throws IllegalStateException if already set
      */
     public Builder policy(MissingRatePolicy policy) {
@@ -337,6 +350,10 @@ public final class CompetitorAggregates implements FeatureStep {
      * Adds the market-share weighted mean {@code sum(r * w) / sum(w)} with the weights of each
      * row's quarter.
      *
+     * @param name the output column
+     * @param weights the market shares per quarter and company
+     * @return this builder
+     * @throws NullPointerException if {@code name} or {@code weights} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder weightedMean(String name, QuarterlyWeights weights) {
@@ -347,6 +364,9 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * Adds the plain mean of the company rates.
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder mean(String name) {
@@ -356,6 +376,9 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * Adds the median of the company rates.
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used
      */
     public Builder median(String name) {
@@ -365,6 +388,10 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * Adds the {@code k}-th largest rate ({@code k = 1} is the largest).
      *
+     * @param name the output column
+     * @param k the rank, from 1 to the company count
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used, or {@code k < 1}
      */
     public Builder kthLargest(String name, int k) {
@@ -377,6 +404,10 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * Adds the mean of the {@code n} largest rates.
      *
+     * @param name the output column
+     * @param n how many of the largest rates, from 1 to the company count
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if the name is blank or already used, or {@code n < 1}
      */
     public Builder topMean(String name, int n) {
@@ -399,6 +430,7 @@ public final class CompetitorAggregates implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no companies or no outputs were given
      * @throws IllegalArgumentException if a {@code k} or {@code n} exceeds the company count
      */

@@ -35,7 +35,11 @@ public final class DecayWeights implements FeatureStep {
     this.anchorRow = b.anchorRow;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -43,6 +47,8 @@ public final class DecayWeights implements FeatureStep {
   /**
    * The weights of an {@code rows}-row frame, oldest row first.
    *
+   * @param rows the row count, at least 0
+   * @return a new array of {@code rows} weights
    * @throws IllegalArgumentException if {@code rows < 0}
    */
   public double[] weights(int rows) {
@@ -90,6 +96,8 @@ public final class DecayWeights implements FeatureStep {
     /**
      * The per-row decay factor.
      *
+     * @param decay the factor, {@code 0 < decay <= 1}
+     * @return this builder
      * @throws IllegalArgumentException unless {@code 0 < decay <= 1}
      * @throws IllegalStateException if already set
      */
@@ -105,6 +113,9 @@ public final class DecayWeights implements FeatureStep {
     /**
      * The output column (default {@code weight}).
      *
+     * @param name the output column
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if already set
      */
@@ -119,6 +130,8 @@ public final class DecayWeights implements FeatureStep {
     /**
      * The row that gets weight 1 (default: the row count, one past the newest row).
      *
+     * @param row the 0-based row, at least 0
+     * @return this builder
      * @throws IllegalArgumentException if {@code row < 0}
      * @throws IllegalStateException if already set
      */
@@ -131,6 +144,7 @@ public final class DecayWeights implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if {@code decay} was not set
      */
     public DecayWeights build() {

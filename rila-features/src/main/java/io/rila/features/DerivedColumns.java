@@ -54,7 +54,11 @@ public final class DerivedColumns implements FeatureStep {
     this.steps = List.copyOf(b.steps);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -131,6 +135,11 @@ public final class DerivedColumns implements FeatureStep {
     /**
      * Adds {@code name = a - b} (a spread).
      *
+     * @param name the output column
+     * @param a the left operand column
+     * @param b the right operand column
+     * @return this builder
+     * @throws NullPointerException if a column name is null
      * @throws IllegalArgumentException if a name is blank or the output name is already used
      */
     public Builder difference(String name, String a, String b) {
@@ -140,6 +149,11 @@ public final class DerivedColumns implements FeatureStep {
     /**
      * Adds {@code name = a * b}.
      *
+     * @param name the output column
+     * @param a the left operand column
+     * @param b the right operand column
+     * @return this builder
+     * @throws NullPointerException if a column name is null
      * @throws IllegalArgumentException if a name is blank or the output name is already used
      */
     public Builder product(String name, String a, String b) {
@@ -149,6 +163,11 @@ public final class DerivedColumns implements FeatureStep {
     /**
      * Adds {@code name = a / b}.
      *
+     * @param name the output column
+     * @param a the left operand column
+     * @param b the right operand column
+     * @return this builder
+     * @throws NullPointerException if a column name is null
      * @throws IllegalArgumentException if a name is blank or the output name is already used
      */
     public Builder ratio(String name, String a, String b) {
@@ -158,6 +177,10 @@ public final class DerivedColumns implements FeatureStep {
     /**
      * Adds {@code name = log(1 + a)} ({@link Math#log1p}).
      *
+     * @param name the output column
+     * @param a the column read
+     * @return this builder
+     * @throws NullPointerException if a column name is null
      * @throws IllegalArgumentException if a name is blank or the output name is already used
      */
     public Builder log1p(String name, String a) {
@@ -167,6 +190,10 @@ public final class DerivedColumns implements FeatureStep {
     /**
      * Adds {@code name = 1} where {@code a} is present and positive, else {@code 0}.
      *
+     * @param name the output column
+     * @param a the column read
+     * @return this builder
+     * @throws NullPointerException if a column name is null
      * @throws IllegalArgumentException if a name is blank or the output name is already used
      */
     public Builder presentPositive(String name, String a) {
@@ -191,6 +218,7 @@ public final class DerivedColumns implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no operation was added
      */
     public DerivedColumns build() {

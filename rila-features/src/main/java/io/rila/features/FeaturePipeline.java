@@ -30,6 +30,8 @@ public final class FeaturePipeline implements FeatureStep {
   /**
    * A pipeline of {@code steps}, in order.
    *
+   * @param steps the steps, at least one
+   * @return a new immutable pipeline
    * @throws IllegalArgumentException if no step is given
    * @throws NullPointerException if a step is null
    */
@@ -41,6 +43,8 @@ public final class FeaturePipeline implements FeatureStep {
   /**
    * A pipeline of {@code steps}, in order.
    *
+   * @param steps the steps, at least one
+   * @return a new immutable pipeline
    * @throws IllegalArgumentException if the list is empty
    * @throws NullPointerException if a step is null
    */
@@ -55,7 +59,11 @@ public final class FeaturePipeline implements FeatureStep {
     return new FeaturePipeline(List.copyOf(steps));
   }
 
-  /** The steps, in order (unmodifiable). */
+  /**
+   * The steps, in order (unmodifiable).
+   *
+   * @return the steps, in order (unmodifiable)
+   */
   public List<FeatureStep> steps() {
     return steps;
   }

@@ -30,7 +30,11 @@ public final class FillMissing implements FeatureStep {
     this.constant = b.constant;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -101,6 +105,7 @@ public final class FillMissing implements FeatureStep {
     /**
      * Carries the last present value forward.
      *
+     * @return this builder
      * @throws IllegalStateException if a fill mode was already chosen
      */
     public Builder forward() {
@@ -112,6 +117,8 @@ public final class FillMissing implements FeatureStep {
     /**
      * Replaces missing cells by {@code value}.
      *
+     * @param value the finite fill value
+     * @return this builder
      * @throws IllegalArgumentException if {@code value} is not finite
      * @throws IllegalStateException if a fill mode was already chosen
      */
@@ -124,6 +131,9 @@ public final class FillMissing implements FeatureStep {
     /**
      * The columns to fill (default: all).
      *
+     * @param names the columns, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code names} or one of its names is null
      * @throws IllegalArgumentException if no name is given or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -137,6 +147,9 @@ public final class FillMissing implements FeatureStep {
     /**
      * The columns to fill (default: all).
      *
+     * @param names the columns, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code names} or one of its names is null
      * @throws IllegalArgumentException if the list is empty or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -148,6 +161,7 @@ public final class FillMissing implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if neither {@code forward()} nor {@code constant(v)} was
      *     called
      */

@@ -62,12 +62,20 @@ public final class InteractionFeatures implements FeatureStep {
     this.outputNames = names();
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The generated column names, in output order. */
+  /**
+   * The generated column names, in output order.
+   *
+   * @return an unmodifiable list of the columns {@link #apply} generates
+   */
   public List<String> outputNames() {
     return outputNames;
   }
@@ -188,6 +196,10 @@ public final class InteractionFeatures implements FeatureStep {
      * Adds a family read from columns {@code prefix_current}, {@code prefix_t1}, ... and named
      * {@code alias} in the output.
      *
+     * @param prefix the prefix of the lagged columns read
+     * @param alias the family's name in the generated columns
+     * @return this builder
+     * @throws NullPointerException if {@code prefix} or {@code alias} is null
      * @throws IllegalArgumentException if a name is blank or the alias was already used
      */
     public Builder family(String prefix, String alias) {
@@ -207,6 +219,9 @@ public final class InteractionFeatures implements FeatureStep {
     /**
      * Adds a family named as its prefix.
      *
+     * @param prefix the prefix of the lagged columns read, also the family's name
+     * @return this builder
+     * @throws NullPointerException if {@code prefix} is null
      * @throws IllegalArgumentException if the prefix is blank or already used
      */
     public Builder family(String prefix) {
@@ -217,6 +232,8 @@ public final class InteractionFeatures implements FeatureStep {
      * Uses suffixes {@code _current}, {@code _t1} .. {@code _tK}; without it only {@code
      * _current}.
      *
+     * @param k the largest lag, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code k < 1}
      * @throws IllegalStateException if already set
      */
@@ -229,6 +246,8 @@ public final class InteractionFeatures implements FeatureStep {
     /**
      * Whether to generate squares; default true.
      *
+     * @param generate false to leave the squares out
+     * @return this builder
      * @throws IllegalStateException if already set
      */
     public Builder squares(boolean generate) {
@@ -240,6 +259,8 @@ public final class InteractionFeatures implements FeatureStep {
     /**
      * Whether to generate pairwise products; default true.
      *
+     * @param generate false to leave the products out
+     * @return this builder
      * @throws IllegalStateException if already set
      */
     public Builder products(boolean generate) {
@@ -252,6 +273,9 @@ public final class InteractionFeatures implements FeatureStep {
      * Runs the build on {@code executor} (never shut down here); the output does not depend on
      * it.
      *
+     * @param executor where the chunks run
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
      * @throws IllegalStateException if already set
      */
     public Builder executor(Executor executor) {
@@ -264,6 +288,7 @@ public final class InteractionFeatures implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no family was added or nothing would be generated
      */
     public InteractionFeatures build() {

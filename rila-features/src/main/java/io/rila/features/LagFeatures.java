@@ -63,12 +63,20 @@ public final class LagFeatures implements FeatureStep {
     this.outputNames = names();
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The generated column names, in output order. */
+  /**
+   * The generated column names, in output order.
+   *
+   * @return an unmodifiable list of the columns {@link #apply} generates
+   */
   public List<String> outputNames() {
     return outputNames;
   }
@@ -180,6 +188,10 @@ public final class LagFeatures implements FeatureStep {
      * Adds a source column whose generated columns are named {@code prefix_current},
      * {@code prefix_t1}, ...
      *
+     * @param column the input column to shift
+     * @param prefix the start of the generated names
+     * @return this builder
+     * @throws NullPointerException if {@code column} or {@code prefix} is null
      * @throws IllegalArgumentException if the column or prefix is blank or the prefix was
      *     already used
      */
@@ -200,6 +212,9 @@ public final class LagFeatures implements FeatureStep {
     /**
      * Adds a source column that is its own prefix.
      *
+     * @param column the input column to shift, also the prefix of the generated names
+     * @return this builder
+     * @throws NullPointerException if {@code column} is null
      * @throws IllegalArgumentException if the column is blank or already added
      */
     public Builder source(String column) {
@@ -209,6 +224,9 @@ public final class LagFeatures implements FeatureStep {
     /**
      * Adds each column as its own prefix.
      *
+     * @param columns the input columns, in output order
+     * @return this builder
+     * @throws NullPointerException if {@code columns} or one of its names is null
      * @throws IllegalArgumentException if a column is blank or already added
      */
     public Builder sources(List<String> columns) {
@@ -222,6 +240,8 @@ public final class LagFeatures implements FeatureStep {
     /**
      * Generates {@code _t1} .. {@code _tK}.
      *
+     * @param k the largest lag, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code k < 1}
      * @throws IllegalStateException if already set
      */
@@ -234,6 +254,8 @@ public final class LagFeatures implements FeatureStep {
     /**
      * Generates {@code _lead1} .. {@code _leadK}.
      *
+     * @param k the largest lead, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code k < 1}
      * @throws IllegalStateException if already set
      */
@@ -246,6 +268,8 @@ public final class LagFeatures implements FeatureStep {
     /**
      * Whether to generate {@code _current} (an unshifted copy); default true.
      *
+     * @param include false to leave {@code _current} out
+     * @return this builder
      * @throws IllegalStateException if already set
      */
     public Builder includeCurrent(boolean include) {
@@ -257,6 +281,8 @@ public final class LagFeatures implements FeatureStep {
     /**
      * Whether the output keeps the input's columns before the generated ones; default true.
      *
+     * @param keep false for an output of the generated columns only
+     * @return this builder
      * @throws IllegalStateException if already set
      */
     public Builder keepInput(boolean keep) {
@@ -269,6 +295,9 @@ public final class LagFeatures implements FeatureStep {
      * Runs the build on {@code executor} (never shut down here); the output does not depend on
      * it.
      *
+     * @param executor where the chunks run
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
      * @throws IllegalStateException if already set
      */
     public Builder executor(Executor executor) {
@@ -281,6 +310,7 @@ public final class LagFeatures implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no source was added, or nothing would be generated
      */
     public LagFeatures build() {

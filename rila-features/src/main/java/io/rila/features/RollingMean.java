@@ -44,7 +44,11 @@ public final class RollingMean implements FeatureStep {
     this.suffix = b.suffix == null ? "" : b.suffix;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -136,6 +140,8 @@ public final class RollingMean implements FeatureStep {
     /**
      * A window of {@code days} calendar days ending at each row's date.
      *
+     * @param days the window in calendar days, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code days < 1}
      * @throws IllegalStateException if a window was already set
      */
@@ -148,6 +154,8 @@ public final class RollingMean implements FeatureStep {
     /**
      * A window of {@code rows} rows ending at each row.
      *
+     * @param rows the window in rows, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code rows < 1}
      * @throws IllegalStateException if a window was already set
      */
@@ -160,6 +168,8 @@ public final class RollingMean implements FeatureStep {
     /**
      * The fewest present values a window needs (default 1).
      *
+     * @param count at least 1 and at most a row window
+     * @return this builder
      * @throws IllegalArgumentException if {@code count < 1}
      * @throws IllegalStateException if already set
      */
@@ -172,6 +182,9 @@ public final class RollingMean implements FeatureStep {
     /**
      * The columns to average (default: all).
      *
+     * @param names the columns, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code names} or one of its names is null
      * @throws IllegalArgumentException if no name is given or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -185,6 +198,9 @@ public final class RollingMean implements FeatureStep {
     /**
      * Appends the means as {@code name + suffix} instead of replacing the columns.
      *
+     * @param suffix appended to each averaged column's name, not empty
+     * @return this builder
+     * @throws NullPointerException if {@code suffix} is null
      * @throws IllegalArgumentException if {@code suffix} is empty
      * @throws IllegalStateException if already set
      */
@@ -201,6 +217,7 @@ public final class RollingMean implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no window was set
      * @throws IllegalArgumentException if {@code minPeriods} exceeds a row window
      */

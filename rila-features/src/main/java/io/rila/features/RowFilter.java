@@ -42,7 +42,11 @@ public final class RowFilter implements FeatureStep {
     this.required = b.required == null ? List.of() : b.required;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -119,6 +123,9 @@ public final class RowFilter implements FeatureStep {
     /**
      * Keeps rows dated {@code day} or later.
      *
+     * @param day the first day kept
+     * @return this builder
+     * @throws NullPointerException if {@code day} is null
      * @throws IllegalStateException if already set
      */
     public Builder from(LocalDate day) {
@@ -131,6 +138,9 @@ public final class RowFilter implements FeatureStep {
     /**
      * Keeps rows dated {@code day} or earlier.
      *
+     * @param day the last day kept
+     * @return this builder
+     * @throws NullPointerException if {@code day} is null
      * @throws IllegalStateException if already set
      */
     public Builder to(LocalDate day) {
@@ -143,6 +153,9 @@ public final class RowFilter implements FeatureStep {
     /**
      * Drops rows with these dates.
      *
+     * @param dates the dates dropped, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code dates} or one of its dates is null
      * @throws IllegalArgumentException if {@code dates} is empty
      * @throws IllegalStateException if already set
      */
@@ -163,6 +176,9 @@ public final class RowFilter implements FeatureStep {
     /**
      * Drops rows where any of these columns is present and non-zero.
      *
+     * @param columns the flag columns, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code columns} or one of its names is null
      * @throws IllegalArgumentException if no name is given or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -176,6 +192,9 @@ public final class RowFilter implements FeatureStep {
     /**
      * Drops rows where any of these columns is missing ({@code NaN}).
      *
+     * @param columns the columns that must be present, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code columns} or one of its names is null
      * @throws IllegalArgumentException if no name is given or a name repeats
      * @throws IllegalStateException if already set
      */
@@ -189,6 +208,7 @@ public final class RowFilter implements FeatureStep {
     /**
      * The configured step.
      *
+     * @return a new immutable step; the builder can build again
      * @throws IllegalStateException if no condition was set
      * @throws IllegalArgumentException if {@code to} is before {@code from}
      */

@@ -45,12 +45,22 @@ public final class WeeklyAggregation implements FeatureStep {
     this.rules = new LinkedHashMap<>(b.rules);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The label of the week holding {@code day}: the first week-end day on or after it. */
+  /**
+   * The label of the week holding {@code day}: the first week-end day on or after it.
+   *
+   * @param day any day
+   * @return the week-end day on or after {@code day}
+   * @throws NullPointerException if {@code day} is null
+   */
   public LocalDate weekOf(LocalDate day) {
     Objects.requireNonNull(day, "day");
     int ahead = (weekEnd.getValue() - day.getDayOfWeek().getValue() + 7) % 7;
@@ -185,6 +195,9 @@ public final class WeeklyAggregation implements FeatureStep {
     /**
      * The last day of each week (default {@link DayOfWeek#SUNDAY}).
      *
+     * @param day the day that ends a week
+     * @return this builder
+     * @throws NullPointerException if {@code day} is null
      * @throws IllegalStateException if already set
      */
     public Builder weekEnd(DayOfWeek day) {
@@ -197,6 +210,9 @@ public final class WeeklyAggregation implements FeatureStep {
     /**
      * The rule of columns without one (default {@link Aggregation#MEAN}).
      *
+     * @param rule the rule
+     * @return this builder
+     * @throws NullPointerException if {@code rule} is null
      * @throws IllegalStateException if already set
      */
     public Builder defaultRule(Aggregation rule) {
@@ -209,6 +225,10 @@ public final class WeeklyAggregation implements FeatureStep {
     /**
      * Aggregates {@code columns} with {@code rule}.
      *
+     * @param rule the rule
+     * @param columns the columns it aggregates, at least one
+     * @return this builder
+     * @throws NullPointerException if {@code rule}, {@code columns} or one of its names is null
      * @throws IllegalArgumentException if no column is given or a column already has a rule
      */
     public Builder rule(Aggregation rule, String... columns) {
@@ -227,7 +247,11 @@ public final class WeeklyAggregation implements FeatureStep {
       return this;
     }
 
-    /** The configured step. */
+    /**
+     * The configured step.
+     *
+     * @return a new immutable step; the builder can build again
+     */
     public WeeklyAggregation build() {
       return new WeeklyAggregation(this);
     }

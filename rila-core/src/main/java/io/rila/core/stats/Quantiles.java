@@ -12,9 +12,7 @@ import java.util.Objects;
  * {@code t < 0.5} and {@code b - (b - a) * (1 - t)} otherwise, with the top level taken from the
  * largest value. Every operation is the one numpy 1.24 performs in the same order, so results equal
  * {@code numpy.quantile(values, q)} exactly, and {@code numpy.percentile(values, percent)} for
- * {@code q = percent / 100.0} (the division numpy does). For {@code float[]} data numpy subtracts
- * in single precision and interpolates in double; these methods do the same and return a {@code
- * double}.
+ * {@code q = percent / 100.0} (the division numpy does).
  *
  * <p>The order statistics are found by selection (quickselect with a median-of-three pivot and a
  * heapsort fallback that bounds the worst case by {@code O(n log n)}), not by a full sort: the
@@ -96,60 +94,6 @@ public final class Quantiles {
   }
 
   /**
-   * The quantile at level {@code q} of single-precision {@code values}, which are left untouched.
-   *
-   * @param values the data, at least one value, all finite
-   * @param q the level, {@code 0 <= q <= 1}
-   * @return {@code numpy.quantile(values, q, method='linear')} for a {@code float32} array
-   * @throws NullPointerException if {@code values} is null
-   * @throws IllegalArgumentException if {@code values} is empty or holds NaN or an infinity (the
-   *     message names the index), or if {@code q} is NaN or outside {@code [0, 1]}
-   */
-  public static double linear(float[] values, double q) {
-    Checks.probability(q, "q");
-    return linear(values, NanPolicy.REJECT, new double[] {q})[0];
-  }
-
-  /**
-   * The quantiles at levels {@code qs} of single-precision {@code values}, which are left
-   * untouched.
-   *
-   * @param values the data, at least one value, all finite
-   * @param qs the levels, each {@code 0 <= q <= 1}, in any order, repeats allowed
-   * @return a new array, one quantile per level, in the order of {@code qs}
-   * @throws NullPointerException if {@code values} or {@code qs} is null
-   * @throws IllegalArgumentException if {@code values} is empty or holds NaN or an infinity (the
-   *     message names the index), or if a level is NaN or outside {@code [0, 1]}
-   */
-  public static double[] linear(float[] values, double... qs) {
-    return linear(values, NanPolicy.REJECT, qs);
-  }
-
-  /**
-   * The quantiles at levels {@code qs} of single-precision {@code values} under a NaN policy;
-   * {@code values} are left untouched.
-   *
-   * @param values the data, at least one value
-   * @param policy what NaN values do
-   * @param qs the levels, each {@code 0 <= q <= 1}, in any order, repeats allowed
-   * @return a new array, one quantile per level, in the order of {@code qs}
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code values} is empty, if {@code policy} is {@link
-   *     NanPolicy#REJECT} and a value is NaN or infinite (the message names the index), or if a
-   *     level is NaN or outside {@code [0, 1]}
-   */
-  public static double[] linear(float[] values, NanPolicy policy, double... qs) {
-    Objects.requireNonNull(values, "values");
-    Objects.requireNonNull(policy, "policy");
-    checkLevels(qs);
-    checkNotEmpty(values.length, "values");
-    double[] out = new double[qs.length];
-    float[] scratch = values.clone();
-    compute(scratch, 0, scratch.length, policy, qs, out, "values");
-    return out;
-  }
-
-  /**
    * Writes the quantiles of {@code scratch[from, to)} at levels {@code qs} into {@code out[0,
    * qs.length)}, reordering that range in place (selection, not a full sort). Allocates nothing.
    * Values must be finite ({@link NanPolicy#REJECT}).
@@ -188,50 +132,6 @@ public final class Quantiles {
    */
   public static void linearInPlace(
       double[] scratch, int from, int to, NanPolicy policy, double[] qs, double[] out) {
-    Objects.requireNonNull(scratch, "scratch");
-    checkInPlace(scratch.length, from, to, policy, qs, out);
-    compute(scratch, from, to, policy, qs, out, "scratch");
-  }
-
-  /**
-   * Writes the quantiles of single-precision {@code scratch[from, to)} at levels {@code qs} into
-   * {@code out[0, qs.length)}, reordering that range in place. Allocates nothing. Values must be
-   * finite ({@link NanPolicy#REJECT}).
-   *
-   * @param scratch the data; the range {@code [from, to)} is reordered, the rest is untouched
-   * @param from the first index of the range
-   * @param to one past the last index of the range, {@code from < to <= scratch.length}
-   * @param qs the levels, each {@code 0 <= q <= 1}, in any order, repeats allowed
-   * @param out receives one quantile per level; {@code out.length >= qs.length}
-   * @throws NullPointerException if an array is null
-   * @throws IllegalArgumentException if the range is empty or out of bounds, if a level is NaN or
-   *     outside {@code [0, 1]}, if {@code out} is shorter than {@code qs}, or if a value in the
-   *     range is NaN or infinite (the message names its index in {@code scratch}); the data are
-   *     untouched when this is thrown
-   */
-  public static void linearInPlace(float[] scratch, int from, int to, double[] qs, double[] out) {
-    linearInPlace(scratch, from, to, NanPolicy.REJECT, qs, out);
-  }
-
-  /**
-   * Writes the quantiles of single-precision {@code scratch[from, to)} at levels {@code qs} into
-   * {@code out[0, qs.length)} under a NaN policy, reordering that range in place. Allocates
-   * nothing. Under {@link NanPolicy#OMIT} the NaN values end up at the end of the range.
-   *
-   * @param scratch the data; the range {@code [from, to)} is reordered, the rest is untouched
-   * @param from the first index of the range
-   * @param to one past the last index of the range, {@code from < to <= scratch.length}
-   * @param policy what NaN values do
-   * @param qs the levels, each {@code 0 <= q <= 1}, in any order, repeats allowed
-   * @param out receives one quantile per level; {@code out.length >= qs.length}
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the range is empty or out of bounds, if a level is NaN or
-   *     outside {@code [0, 1]}, if {@code out} is shorter than {@code qs}, or if {@code policy} is
-   *     {@link NanPolicy#REJECT} and a value in the range is NaN or infinite (the message names its
-   *     index in {@code scratch}); the data are untouched when this is thrown
-   */
-  public static void linearInPlace(
-      float[] scratch, int from, int to, NanPolicy policy, double[] qs, double[] out) {
     Objects.requireNonNull(scratch, "scratch");
     checkInPlace(scratch.length, from, to, policy, qs, out);
     compute(scratch, from, to, policy, qs, out, "scratch");
@@ -339,7 +239,7 @@ public final class Quantiles {
       double upper = k + 1 < n ? moveMinToFront(a, from + k + 1, to) : lower;
       for (int j = 0; j < qs.length; j++) {
         if (lowerIndex(n, qs[j]) == k) {
-          out[j] = lerp(lower, upper, upper - lower, weight(n, qs[j]));
+          out[j] = lerp(lower, upper, weight(n, qs[j]));
         }
       }
       done = k;
@@ -449,171 +349,6 @@ public final class Quantiles {
     a[j] = tmp;
   }
 
-  // ---------------------------------------------------------------- float kernel
-
-  private static void compute(
-      float[] a, int from, int to, NanPolicy policy, double[] qs, double[] out, String name) {
-    int end = to;
-    if (policy == NanPolicy.REJECT) {
-      for (int i = from; i < to; i++) {
-        if (!Float.isFinite(a[i])) {
-          throw new IllegalArgumentException(
-              name + "[" + i + "]: " + a[i] + " (expected: finite; NanPolicy.REJECT)");
-        }
-      }
-    } else if (policy == NanPolicy.PROPAGATE) {
-      for (int i = from; i < to; i++) {
-        if (Float.isNaN(a[i])) {
-          fillNaN(out, qs.length);
-          return;
-        }
-      }
-    } else {
-      // OMIT: swap NaN values behind the end of the range and select among the rest
-      for (int i = from; i < end; ) {
-        if (Float.isNaN(a[i])) {
-          end--;
-          float tmp = a[i];
-          a[i] = a[end];
-          a[end] = tmp;
-        } else {
-          i++;
-        }
-      }
-      if (end == from) {
-        fillNaN(out, qs.length);
-        return;
-      }
-    }
-    select(a, from, end, qs, out);
-  }
-
-  private static void select(float[] a, int from, int to, double[] qs, double[] out) {
-    int n = to - from;
-    int lo = from;
-    int done = -1;
-    while (true) {
-      int k = Integer.MAX_VALUE;
-      for (int j = 0; j < qs.length; j++) {
-        int kj = lowerIndex(n, qs[j]);
-        if (kj > done && kj < k) {
-          k = kj;
-        }
-      }
-      if (k == Integer.MAX_VALUE) {
-        return;
-      }
-      select(a, lo, to - 1, from + k, budget(to - lo));
-      float lower = a[from + k];
-      float upper = k + 1 < n ? moveMinToFront(a, from + k + 1, to) : lower;
-      // numpy subtracts float32 arrays in float32, then interpolates with a float64 weight
-      float diff = upper - lower;
-      for (int j = 0; j < qs.length; j++) {
-        if (lowerIndex(n, qs[j]) == k) {
-          out[j] = lerp(lower, upper, diff, weight(n, qs[j]));
-        }
-      }
-      done = k;
-      lo = from + k + 1;
-    }
-  }
-
-  /** The {@code float} twin of {@link #select(double[], int, int, int, int)}. */
-  static void select(float[] a, int lo, int hi, int k, int budget) {
-    int l = lo;
-    int r = hi;
-    while (r > l + 1) {
-      if (budget-- <= 0) {
-        heapSort(a, l, r);
-        return;
-      }
-      int mid = (l + r) >>> 1;
-      swap(a, mid, l + 1);
-      if (a[l] > a[r]) {
-        swap(a, l, r);
-      }
-      if (a[l + 1] > a[r]) {
-        swap(a, l + 1, r);
-      }
-      if (a[l] > a[l + 1]) {
-        swap(a, l, l + 1);
-      }
-      float pivot = a[l + 1];
-      int i = l + 1;
-      int j = r;
-      while (true) {
-        do {
-          i++;
-        } while (a[i] < pivot);
-        do {
-          j--;
-        } while (a[j] > pivot);
-        if (j < i) {
-          break;
-        }
-        swap(a, i, j);
-      }
-      a[l + 1] = a[j];
-      a[j] = pivot;
-      if (j >= k) {
-        r = j - 1;
-      }
-      if (j <= k) {
-        l = i;
-      }
-    }
-    if (r == l + 1 && a[r] < a[l]) {
-      swap(a, l, r);
-    }
-  }
-
-  /** Sorts {@code a[lo, hi]} (inclusive) in place. */
-  static void heapSort(float[] a, int lo, int hi) {
-    int n = hi - lo + 1;
-    for (int root = n / 2 - 1; root >= 0; root--) {
-      siftDown(a, lo, root, n);
-    }
-    for (int end = n - 1; end > 0; end--) {
-      swap(a, lo, lo + end);
-      siftDown(a, lo, 0, end);
-    }
-  }
-
-  private static void siftDown(float[] a, int base, int root, int size) {
-    float v = a[base + root];
-    int parent = root;
-    int child = 2 * parent + 1;
-    while (child < size) {
-      if (child + 1 < size && a[base + child + 1] > a[base + child]) {
-        child++;
-      }
-      if (!(a[base + child] > v)) {
-        break;
-      }
-      a[base + parent] = a[base + child];
-      parent = child;
-      child = 2 * parent + 1;
-    }
-    a[base + parent] = v;
-  }
-
-  private static float moveMinToFront(float[] a, int from, int to) {
-    int best = from;
-    for (int i = from + 1; i < to; i++) {
-      if (a[i] < a[best]) {
-        best = i;
-      }
-    }
-    swap(a, from, best);
-    return a[from];
-  }
-
-  private static void swap(float[] a, int i, int j) {
-    float tmp = a[i];
-    a[i] = a[j];
-    a[j] = tmp;
-  }
-
   // ---------------------------------------------------------------- numpy's index arithmetic
 
   /**
@@ -637,7 +372,8 @@ public final class Quantiles {
   }
 
   /** numpy's {@code _lerp}: forward from {@code a} below one half, back from {@code b} above. */
-  private static double lerp(double a, double b, double diff, double t) {
+  private static double lerp(double a, double b, double t) {
+    double diff = b - a;
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
   }
 

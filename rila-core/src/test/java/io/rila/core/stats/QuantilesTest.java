@@ -21,7 +21,11 @@ class QuantilesTest {
   void linear_numpyOracle() {
     JsonNode cases = SharedData.oracle("percentile.json").get("cases");
     assertThat(cases.size()).isGreaterThan(0);
+    int checked = 0;
     for (JsonNode c : cases) {
+      if (c.has("float32_input") && c.get("float32_input").asBoolean()) {
+        continue; // numpy's float32 arithmetic: rila quantiles double[] data only
+      }
       double[] data = SharedData.vector(c.get("data"));
       double[] percents = SharedData.vector(c.get("q_percent"));
       double[] expected = SharedData.vector(c.get("expected"));
@@ -29,32 +33,17 @@ class QuantilesTest {
       for (int j = 0; j < qs.length; j++) {
         qs[j] = percents[j] / 100.0; // numpy.percentile divides by 100 the same way
       }
-      boolean float32 = c.has("float32_input") && c.get("float32_input").asBoolean();
-      double[] actual;
-      if (float32) {
-        float[] f = new float[data.length];
-        for (int i = 0; i < f.length; i++) {
-          f[i] = (float) data[i];
-          assertThat((double) f[i]).isEqualTo(data[i]);
-        }
-        actual = Quantiles.linear(f, qs);
-        for (int j = 0; j < qs.length; j++) {
-          assertThat(Quantiles.linear(f, qs[j])).isEqualTo(expected[j]);
-        }
-      } else {
-        actual = Quantiles.linear(data, qs);
-        for (int j = 0; j < qs.length; j++) {
-          assertThat(Quantiles.linear(data, qs[j])).isEqualTo(expected[j]);
-        }
-        double[] scratch = data.clone();
-        double[] out = new double[qs.length];
-        Quantiles.linearInPlace(scratch, 0, scratch.length, qs, out);
-        assertThat(out).containsExactly(expected);
+      assertThat(Quantiles.linear(data, qs)).as("n = %d", data.length).containsExactly(expected);
+      for (int j = 0; j < qs.length; j++) {
+        assertThat(Quantiles.linear(data, qs[j])).isEqualTo(expected[j]);
       }
-      assertThat(actual)
-          .as("n = %d, float32 = %s", data.length, float32)
-          .containsExactly(expected);
+      double[] scratch = data.clone();
+      double[] out = new double[qs.length];
+      Quantiles.linearInPlace(scratch, 0, scratch.length, qs, out);
+      assertThat(out).containsExactly(expected);
+      checked++;
     }
+    assertThat(checked).isGreaterThan(0);
   }
 
   @Test
@@ -85,37 +74,6 @@ class QuantilesTest {
         assertThat(actual).as("n = %d, trial = %d", n, trial).containsExactly(bySort(x, qs));
       }
     }
-  }
-
-  @Test
-  void linear_floatSelectionEqualsSort() {
-    SplittableRandom random = new SplittableRandom(99L);
-    int[] sizes = {1, 2, 3, 6, 33, 152, 1001, 5000};
-    for (int n : sizes) {
-      for (int trial = 0; trial < 6; trial++) {
-        double[] d = randomData(random, n, trial);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-          x[i] = (float) (d[i] * 1.3);
-        }
-        double[] qs = levels(random);
-        float[] before = x.clone();
-        double[] actual = Quantiles.linear(x, qs);
-        assertThat(x).containsExactly(before);
-        assertThat(actual).as("n = %d, trial = %d", n, trial).containsExactly(bySort(x, qs));
-      }
-    }
-  }
-
-  @Test
-  void linear_floatSubtractsInSinglePrecision() {
-    // b - a rounds in float32 here (1e8 and 1 are 8 binades apart), as numpy's float32 subtract
-    float a = 1.0f;
-    float b = 1.0e8f + 8f;
-    float diff = b - a;
-    assertThat((double) diff).isNotEqualTo((double) b - (double) a);
-    double expected = a + (double) diff * 0.25;
-    assertThat(Quantiles.linear(new float[] {b, a}, 0.25)).isEqualTo(expected);
   }
 
   @Test
@@ -163,11 +121,6 @@ class QuantilesTest {
         threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
     double[] x = randomData(new SplittableRandom(1L), 2000, 1);
     double[] scratch = new double[x.length];
-    float[] fx = new float[x.length];
-    for (int i = 0; i < x.length; i++) {
-      fx[i] = (float) x[i];
-    }
-    float[] fscratch = new float[x.length];
     double[] qs = {0.975, 0.025, 0.5};
     double[] out = new double[3];
     for (int round = 0; round < 2; round++) {
@@ -176,24 +129,14 @@ class QuantilesTest {
         System.arraycopy(x, 0, scratch, 0, x.length);
         Quantiles.linearInPlace(scratch, 0, x.length, qs, out);
         Quantiles.linearInPlace(scratch, 0, x.length, NanPolicy.OMIT, qs, out);
-        System.arraycopy(fx, 0, fscratch, 0, fx.length);
-        Quantiles.linearInPlace(fscratch, 0, fx.length, NanPolicy.PROPAGATE, qs, out);
+        System.arraycopy(x, 0, scratch, 0, x.length);
+        Quantiles.linearInPlace(scratch, 0, x.length, NanPolicy.PROPAGATE, qs, out);
       }
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
       if (round == 1) {
         assertThat(allocated).isZero();
       }
     }
-  }
-
-  @Test
-  void linearInPlace_float() {
-    float[] scratch = {9f, 5f, 1f, 3f, 7f, 100f};
-    double[] out = new double[2];
-    Quantiles.linearInPlace(scratch, 0, 5, new double[] {0.5, 0.125}, out);
-    // sorted 1 3 5 7 9: median 5; h = 0.5 -> 1 + 2 * 0.5 = 2 (numpy gives 2.0)
-    assertThat(out).containsExactly(5.0, 2.0);
-    assertThat(scratch[5]).isEqualTo(100f);
   }
 
   @Test
@@ -207,14 +150,6 @@ class QuantilesTest {
       double[] a = x.clone();
       Quantiles.select(a, 0, n - 1, k, 0);
       assertThat(a).containsExactly(sorted);
-      float[] f = new float[n];
-      for (int i = 0; i < n; i++) {
-        f[i] = (float) x[i];
-      }
-      float[] fs = f.clone();
-      Arrays.sort(fs);
-      Quantiles.select(f, 0, n - 1, k, 0);
-      assertThat(f).containsExactly(fs);
     }
   }
 
@@ -269,9 +204,6 @@ class QuantilesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("values[1]")
         .hasMessageContaining("Infinity");
-    assertThatThrownBy(() -> Quantiles.linear(new float[] {Float.NaN}, 0.5))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("values[0]");
     double[] scratch = {0, 1, 2, Double.NEGATIVE_INFINITY, 9};
     double[] before = scratch.clone();
     assertThatThrownBy(
@@ -279,10 +211,6 @@ class QuantilesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("scratch[3]");
     assertThat(scratch).containsExactly(before);
-    float[] fs = {0, 1, Float.NaN};
-    assertThatThrownBy(() -> Quantiles.linearInPlace(fs, 0, 3, new double[] {0.5}, new double[1]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("scratch[2]");
   }
 
   @Test
@@ -290,8 +218,6 @@ class QuantilesTest {
     double[] x = {1, 2, Double.NaN, 4};
     assertThat(Quantiles.linear(x, NanPolicy.PROPAGATE, 0.0, 0.5, 1.0))
         .containsExactly(Double.NaN, Double.NaN, Double.NaN);
-    assertThat(Quantiles.linear(new float[] {Float.NaN, 1f}, NanPolicy.PROPAGATE, 0.3))
-        .containsExactly(Double.NaN);
     assertThat(Quantiles.linear(new double[] {3, 1, 2}, NanPolicy.PROPAGATE, 0.5))
         .containsExactly(2.0);
   }
@@ -326,17 +252,6 @@ class QuantilesTest {
       shuffle(withNaN, random);
       assertThat(Quantiles.linear(withNaN, NanPolicy.OMIT, LEVELS))
           .containsExactly(Quantiles.linear(x, LEVELS));
-      float[] f = new float[withNaN.length];
-      float[] fx = new float[n];
-      int m = 0;
-      for (int i = 0; i < f.length; i++) {
-        f[i] = (float) withNaN[i];
-        if (!Double.isNaN(withNaN[i])) {
-          fx[m++] = f[i];
-        }
-      }
-      assertThat(Quantiles.linear(f, NanPolicy.OMIT, LEVELS))
-          .containsExactly(Quantiles.linear(fx, LEVELS));
     }
   }
 
@@ -344,8 +259,6 @@ class QuantilesTest {
   void linear_omitAllNaNGivesNaN() {
     assertThat(Quantiles.linear(new double[] {Double.NaN, Double.NaN}, NanPolicy.OMIT, 0.5, 0.9))
         .containsExactly(Double.NaN, Double.NaN);
-    assertThat(Quantiles.linear(new float[] {Float.NaN}, NanPolicy.OMIT, 0.5))
-        .containsExactly(Double.NaN);
   }
 
   @Test
@@ -355,11 +268,9 @@ class QuantilesTest {
     Quantiles.linearInPlace(scratch, 0, 7, NanPolicy.OMIT, new double[] {0.5}, out);
     assertThat(out[0]).isEqualTo(2.5);
     assertThat(Arrays.copyOfRange(scratch, 4, 7)).containsOnly(Double.NaN);
-    float[] fs = {Float.NaN, 4f, 1f, 3f};
-    Quantiles.linearInPlace(fs, 0, 4, NanPolicy.PROPAGATE, new double[] {0.5}, out);
+    double[] propagate = {Double.NaN, 4, 1, 3};
+    Quantiles.linearInPlace(propagate, 0, 4, NanPolicy.PROPAGATE, new double[] {0.5}, out);
     assertThat(out[0]).isNaN();
-    Quantiles.linearInPlace(fs, 0, 4, NanPolicy.OMIT, new double[] {0.5}, out);
-    assertThat(out[0]).isEqualTo(3.0);
   }
 
   // ---------------------------------------------------------------- bad input
@@ -369,16 +280,13 @@ class QuantilesTest {
     assertThatThrownBy(() -> Quantiles.linear((double[]) null, 0.5))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("values");
-    assertThatThrownBy(() -> Quantiles.linear((float[]) null, 0.5, 0.6))
+    assertThatThrownBy(() -> Quantiles.linear((double[]) null, 0.5, 0.6))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("values");
     assertThatThrownBy(() -> Quantiles.linear(new double[] {1}, (double[]) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("qs");
     assertThatThrownBy(() -> Quantiles.linear(new double[] {1}, (NanPolicy) null, 0.5))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessageContaining("policy");
-    assertThatThrownBy(() -> Quantiles.linear(new float[] {1}, (NanPolicy) null, 0.5))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("policy");
   }
@@ -388,7 +296,7 @@ class QuantilesTest {
     assertThatThrownBy(() -> Quantiles.linear(new double[0], 0.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("values: length 0");
-    assertThatThrownBy(() -> Quantiles.linear(new float[0], NanPolicy.OMIT, 0.5))
+    assertThatThrownBy(() -> Quantiles.linear(new double[0], NanPolicy.OMIT, 0.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("values: length 0");
   }
@@ -408,10 +316,10 @@ class QuantilesTest {
     assertThatThrownBy(() -> Quantiles.linear(x, 0.5, Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("qs[1]: Infinity");
-    assertThatThrownBy(() -> Quantiles.linear(new float[] {1f}, 0.2, Double.NaN))
+    assertThatThrownBy(() -> Quantiles.linear(new double[] {1}, 0.2, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("qs[1]: NaN");
-    assertThatThrownBy(() -> Quantiles.linear(new float[] {1f}, 50.0))
+    assertThatThrownBy(() -> Quantiles.linear(new double[] {1}, 50.0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("q: 50.0");
   }
@@ -422,9 +330,6 @@ class QuantilesTest {
     double[] qs = {0.5, 0.9};
     double[] out = new double[2];
     assertThatThrownBy(() -> Quantiles.linearInPlace((double[]) null, 0, 1, qs, out))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessageContaining("scratch");
-    assertThatThrownBy(() -> Quantiles.linearInPlace((float[]) null, 0, 1, qs, out))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("scratch");
     assertThatThrownBy(() -> Quantiles.linearInPlace(scratch, 0, 4, null, out))
@@ -449,9 +354,6 @@ class QuantilesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("to: 1");
     assertThatThrownBy(() -> Quantiles.linearInPlace(scratch, 0, 5, qs, out))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("to: 5");
-    assertThatThrownBy(() -> Quantiles.linearInPlace(new float[4], 0, 5, qs, out))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("to: 5");
     assertThatThrownBy(() -> Quantiles.linearInPlace(new double[0], 0, 0, qs, out))
@@ -509,22 +411,6 @@ class QuantilesTest {
       int hi = h >= n - 1 ? n - 1 : lo + 1;
       double t = h >= n - 1 ? h + 1 : h - lo;
       double diff = s[hi] - s[lo];
-      out[j] = t >= 0.5 ? s[hi] - diff * (1 - t) : s[lo] + diff * t;
-    }
-    return out;
-  }
-
-  private static double[] bySort(float[] values, double[] qs) {
-    float[] s = values.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    double[] out = new double[qs.length];
-    for (int j = 0; j < qs.length; j++) {
-      double h = (n - 1) * qs[j];
-      int lo = h >= n - 1 ? n - 1 : (int) Math.floor(h);
-      int hi = h >= n - 1 ? n - 1 : lo + 1;
-      double t = h >= n - 1 ? h + 1 : h - lo;
-      float diff = s[hi] - s[lo];
       out[j] = t >= 0.5 ? s[hi] - diff * (1 - t) : s[lo] + diff * t;
     }
     return out;

@@ -73,6 +73,9 @@ public final class FeatureCache {
   /**
    * A cache in {@code folder}, created (with its parents) when absent.
    *
+   * @param folder the cache folder
+   * @return a cache over {@code folder}; its counters start at zero
+   * @throws NullPointerException if {@code folder} is null
    * @throws IOException if the folder cannot be created
    * @throws IllegalArgumentException if {@code folder} exists and is not a directory
    */
@@ -85,7 +88,11 @@ public final class FeatureCache {
     return new FeatureCache(folder.toAbsolutePath());
   }
 
-  /** The cache folder. */
+  /**
+   * The cache folder.
+   *
+   * @return the absolute cache folder
+   */
   public Path folder() {
     return folder;
   }
@@ -94,6 +101,10 @@ public final class FeatureCache {
    * The cache key of {@code step} applied to {@code input}: 64 lowercase hex digits of
    * SHA-256(format tag, spec, frame content).
    *
+   * @param step the step
+   * @param input its input
+   * @return the key, 64 lowercase hex digits
+   * @throws NullPointerException if {@code step} or {@code input} is null
    * @throws IllegalArgumentException if the step's spec has an unpaired surrogate
    */
   public static String key(FeatureStep step, Frame input) {
@@ -120,6 +131,10 @@ public final class FeatureCache {
    * {@code step.apply(input)}, from the cache when an intact entry exists, else computed and
    * stored.
    *
+   * @param step the step
+   * @param input its input
+   * @return the step's output
+   * @throws NullPointerException if {@code step} or {@code input} is null
    * @throws UncheckedIOException if the entry cannot be written or an existing entry cannot be
    *     read for reasons other than corruption
    * @throws IllegalArgumentException if the step's spec has an unpaired surrogate
@@ -144,6 +159,10 @@ public final class FeatureCache {
   /**
    * A step that runs {@code step} through this cache; its spec is {@code step}'s, so it can stand
    * in for it in a {@link io.rila.features.FeaturePipeline}.
+   *
+   * @param step the step
+   * @return a step that reads and writes this cache
+   * @throws NullPointerException if {@code step} is null
    */
   public FeatureStep cached(FeatureStep step) {
     Objects.requireNonNull(step, "step");
@@ -215,6 +234,7 @@ public final class FeatureCache {
   /**
    * Counters since this instance was opened, and the entries now in the folder.
    *
+   * @return a new snapshot
    * @throws UncheckedIOException if the folder cannot be listed
    */
   public Stats stats() {
@@ -271,27 +291,47 @@ public final class FeatureCache {
       this.bytes = bytes;
     }
 
-    /** Lookups answered from an intact entry. */
+    /**
+     * Lookups answered from an intact entry.
+     *
+     * @return the count
+     */
     public long hits() {
       return hits;
     }
 
-    /** Lookups that computed the result (corrupt entries included). */
+    /**
+     * Lookups that computed the result (corrupt entries included).
+     *
+     * @return the count
+     */
     public long misses() {
       return misses;
     }
 
-    /** Entries found corrupt, deleted and recomputed. */
+    /**
+     * Entries found corrupt, deleted and recomputed.
+     *
+     * @return the count
+     */
     public long corruptEntries() {
       return corruptEntries;
     }
 
-    /** Entry files now in the folder. */
+    /**
+     * Entry files now in the folder.
+     *
+     * @return the count
+     */
     public long entries() {
       return entries;
     }
 
-    /** Total size of those files in bytes. */
+    /**
+     * Total size of those files in bytes.
+     *
+     * @return the size in bytes
+     */
     public long bytes() {
       return bytes;
     }

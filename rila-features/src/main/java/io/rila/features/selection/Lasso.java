@@ -45,17 +45,29 @@ public final class Lasso {
     this.maxIterations = b.maxIterations < 0 ? DEFAULT_MAX_ITERATIONS : b.maxIterations;
   }
 
-  /** A builder with scikit-learn's defaults: tolerance 1e-4, 1,000 iterations. */
+  /**
+   * A builder with scikit-learn's defaults: tolerance 1e-4, 1,000 iterations.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The relative duality-gap tolerance. */
+  /**
+   * The relative duality-gap tolerance.
+   *
+   * @return the tolerance
+   */
   public double tolerance() {
     return tolerance;
   }
 
-  /** The most coordinate-descent sweeps per penalty. */
+  /**
+   * The most coordinate-descent sweeps per penalty.
+   *
+   * @return the sweep limit
+   */
   public int maxIterations() {
     return maxIterations;
   }
@@ -63,6 +75,10 @@ public final class Lasso {
   /**
    * Fits at one penalty without weights.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
+   * @param alpha the penalty, finite and {@code >= 0}
+   * @return the fit at {@code alpha}
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y does not have one entry per row,
    *     a value is not finite, or alpha is negative or not finite
@@ -74,7 +90,11 @@ public final class Lasso {
   /**
    * Fits at one penalty, from zero coefficients.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
    * @param weights sample weights, or null for none
+   * @param alpha the penalty, finite and {@code >= 0}
+   * @return the fit at {@code alpha}
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y or weights do not have one entry
    *     per row, a value is not finite, a weight is negative or all are zero, or alpha is negative
@@ -97,8 +117,11 @@ public final class Lasso {
    * Fits along a path of penalties, sorted largest first, each solve warm-started from the
    * previous solution.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
    * @param weights sample weights, or null for none
    * @param alphas the penalties, each finite and {@code > 0}, in any order
+   * @return one fit per penalty, largest penalty first
    * @throws NullPointerException when x, a row of x, y or alphas is null
    * @throws IllegalArgumentException when x is empty or ragged, y or weights do not have one entry
    *     per row, a value is not finite, a weight is negative or all are zero, or alphas is empty or
@@ -123,7 +146,12 @@ public final class Lasso {
    * weights, of the weighted objective) down to {@code eps * alphaMax}, largest first. When {@code
    * alphaMax} is below 1e-15 (a constant target) every entry is 1e-15, as in scikit-learn.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
    * @param weights sample weights, or null for none
+   * @param count the number of penalties, at least 1
+   * @param eps the ratio of the smallest penalty to the largest, in (0, 1)
+   * @return a new array of {@code count} penalties, largest first
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when the data are invalid (see {@link #fit(double[][],
    *     double[], double[], double)}), count is below 1 or eps is not in (0, 1)
@@ -194,6 +222,8 @@ public final class Lasso {
     /**
      * The duality-gap tolerance relative to {@code |y_c|^2} (default 1e-4).
      *
+     * @param tolerance finite and {@code > 0}
+     * @return this builder
      * @throws IllegalArgumentException when tolerance is not finite and {@code > 0}
      * @throws IllegalStateException when already set
      */
@@ -206,6 +236,8 @@ public final class Lasso {
     /**
      * The most full coordinate-descent sweeps per penalty (default 1,000).
      *
+     * @param maxIterations at least 1
+     * @return this builder
      * @throws IllegalArgumentException when maxIterations is below 1
      * @throws IllegalStateException when already set
      */
@@ -215,7 +247,11 @@ public final class Lasso {
       return this;
     }
 
-    /** A Lasso with the configured settings. */
+    /**
+     * A Lasso with the configured settings.
+     *
+     * @return a new immutable Lasso; the builder can build again
+     */
     public Lasso build() {
       return new Lasso(this);
     }

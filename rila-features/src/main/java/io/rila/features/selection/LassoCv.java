@@ -57,12 +57,18 @@ public final class LassoCv {
   /**
    * A builder with scikit-learn's defaults: {@code Folds.kFold(5)}, 100 penalties, eps 1e-3,
    * tolerance 1e-4, 1,000 iterations.
+   *
+   * @return a builder with nothing set
    */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The fold scheme. */
+  /**
+   * The fold scheme.
+   *
+   * @return the fold scheme
+   */
   public Folds folds() {
     return folds;
   }
@@ -70,6 +76,9 @@ public final class LassoCv {
   /**
    * Cross-validates without weights.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
+   * @return the cross-validation errors, the chosen penalty and the refit
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y does not have one entry per row,
    *     a value is not finite, or there are too few rows for the folds
@@ -81,7 +90,10 @@ public final class LassoCv {
   /**
    * Cross-validates, then refits on all rows at the chosen penalty.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
    * @param weights sample weights, or null for none
+   * @return the cross-validation errors, the chosen penalty and the refit
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y or weights do not have one entry
    *     per row, a value is not finite, a weight is negative or all are zero, there are too few
@@ -179,6 +191,8 @@ public final class LassoCv {
     /**
      * The fold scheme (default {@code Folds.kFold(5)}).
      *
+     * @param folds the fold scheme
+     * @return this builder
      * @throws NullPointerException when folds is null
      * @throws IllegalStateException when already set
      */
@@ -191,6 +205,8 @@ public final class LassoCv {
     /**
      * The number of penalties on the default grid (default 100).
      *
+     * @param alphaCount at least 1
+     * @return this builder
      * @throws IllegalArgumentException when alphaCount is below 1
      * @throws IllegalStateException when already set, or when explicit alphas were set
      */
@@ -204,6 +220,8 @@ public final class LassoCv {
     /**
      * The ratio of the smallest to the largest penalty on the default grid (default 1e-3).
      *
+     * @param eps in (0, 1)
+     * @return this builder
      * @throws IllegalArgumentException when eps is not in (0, 1)
      * @throws IllegalStateException when already set, or when explicit alphas were set
      */
@@ -217,6 +235,8 @@ public final class LassoCv {
     /**
      * Explicit penalties instead of the default grid (they are used largest first).
      *
+     * @param alphas the penalties, each finite and {@code > 0}
+     * @return this builder
      * @throws NullPointerException when alphas is null
      * @throws IllegalArgumentException when alphas is empty or holds a value that is not finite
      *     and positive
@@ -244,6 +264,8 @@ public final class LassoCv {
     /**
      * The duality-gap tolerance of each solve (default 1e-4).
      *
+     * @param tolerance finite and {@code > 0}
+     * @return this builder
      * @throws IllegalArgumentException when tolerance is not finite and {@code > 0}
      * @throws IllegalStateException when already set
      */
@@ -255,6 +277,8 @@ public final class LassoCv {
     /**
      * The most coordinate-descent sweeps per penalty (default 1,000).
      *
+     * @param maxIterations at least 1
+     * @return this builder
      * @throws IllegalArgumentException when maxIterations is below 1
      * @throws IllegalStateException when already set
      */
@@ -267,6 +291,8 @@ public final class LassoCv {
      * The executor that runs the folds (default {@link ForkJoinPool#commonPool()}; {@code
      * Runnable::run} runs everything on the caller). It is never shut down.
      *
+     * @param executor where the folds run
+     * @return this builder
      * @throws NullPointerException when executor is null
      * @throws IllegalStateException when already set
      */
@@ -291,7 +317,11 @@ public final class LassoCv {
       return this;
     }
 
-    /** A LassoCv with the configured settings. */
+    /**
+     * A LassoCv with the configured settings.
+     *
+     * @return a new immutable LassoCv; the builder can build again
+     */
     public LassoCv build() {
       return new LassoCv(this);
     }

@@ -52,12 +52,20 @@ public final class RidgeCv {
     this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
   }
 
-  /** A builder with scikit-learn's defaults: alphas 0.1, 1, 10 and leave-one-out scoring. */
+  /**
+   * A builder with scikit-learn's defaults: alphas 0.1, 1, 10 and leave-one-out scoring.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The alphas, in grid order. */
+  /**
+   * The alphas, in grid order.
+   *
+   * @return a copy of the alphas
+   */
   public double[] alphas() {
     return alphas.clone();
   }
@@ -65,6 +73,9 @@ public final class RidgeCv {
   /**
    * Tunes without weights.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
+   * @return the score of each alpha, the chosen alpha and the fit at it
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y does not have one entry per row,
    *     a value is not finite, or there are too few rows (2 for leave-one-out, or for the folds)
@@ -76,7 +87,10 @@ public final class RidgeCv {
   /**
    * Tunes alpha, then fits on all rows at the chosen alpha.
    *
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
    * @param weights sample weights, or null for none
+   * @return the score of each alpha, the chosen alpha and the fit at it
    * @throws NullPointerException when x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y or weights do not have one entry
    *     per row, a value is not finite, a weight is negative or all are zero, there are too few
@@ -172,6 +186,8 @@ public final class RidgeCv {
     /**
      * The grid of penalties, scored in this order (default 0.1, 1, 10).
      *
+     * @param alphas the penalties, each finite
+     * @return this builder
      * @throws NullPointerException when alphas is null
      * @throws IllegalArgumentException when alphas is empty or holds a value that is not finite
      *     and positive
@@ -189,6 +205,8 @@ public final class RidgeCv {
     /**
      * Scores alphas on these folds instead of by leave-one-out.
      *
+     * @param folds the fold scheme
+     * @return this builder
      * @throws NullPointerException when folds is null
      * @throws IllegalStateException when already set
      */
@@ -202,6 +220,8 @@ public final class RidgeCv {
      * The executor that runs the folds (default {@link ForkJoinPool#commonPool()}; {@code
      * Runnable::run} runs everything on the caller). It is never shut down.
      *
+     * @param executor where the folds run
+     * @return this builder
      * @throws NullPointerException when executor is null
      * @throws IllegalStateException when already set
      */
@@ -211,7 +231,11 @@ public final class RidgeCv {
       return this;
     }
 
-    /** A RidgeCv with the configured settings. */
+    /**
+     * A RidgeCv with the configured settings.
+     *
+     * @return a new immutable RidgeCv; the builder can build again
+     */
     public RidgeCv build() {
       return new RidgeCv(this);
     }

@@ -75,7 +75,11 @@ public final class SubsetSearch {
     this.progressListener = b.progressListener;
   }
 
-  /** A builder; {@link Builder#maxSize(int)} is required. */
+  /**
+   * A builder; {@link Builder#maxSize(int)} is required.
+   *
+   * @return a builder with nothing set
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -83,6 +87,10 @@ public final class SubsetSearch {
   /**
    * Searches without weights.
    *
+   * @param names the name of each column of x
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
+   * @return the best subsets by AIC, and how many were enumerated, rejected and skipped
    * @throws NullPointerException when names, a name, x, a row of x or y is null
    * @throws IllegalArgumentException see {@link #run(List, double[][], double[], double[])}
    */
@@ -94,7 +102,10 @@ public final class SubsetSearch {
    * Searches the subsets of the candidate pool.
    *
    * @param names the name of each column of x
+   * @param x the design, one row per observation, without an intercept column
+   * @param y the target, one per row of {@code x}
    * @param weights sample weights, each {@code > 0}, or null for ordinary least squares
+   * @return the best subsets by AIC, and how many were enumerated, rejected and skipped
    * @throws NullPointerException when names, a name, x, a row of x or y is null
    * @throws IllegalArgumentException when x is empty or ragged, y or weights do not have one entry
    *     per row, a value is not finite or a weight not positive; when names does not have one
@@ -445,6 +456,8 @@ public final class SubsetSearch {
      * The candidate pool, in enumeration order (default: every column that is not a base
      * feature, in column order).
      *
+     * @param candidates column names
+     * @return this builder
      * @throws NullPointerException when candidates or a name is null
      * @throws IllegalStateException when already set
      */
@@ -457,6 +470,8 @@ public final class SubsetSearch {
     /**
      * The candidate pool, in enumeration order.
      *
+     * @param candidates column names
+     * @return this builder
      * @throws NullPointerException when candidates or a name is null
      * @throws IllegalStateException when already set
      */
@@ -467,6 +482,8 @@ public final class SubsetSearch {
     /**
      * Features in every model (default none).
      *
+     * @param baseFeatures column names
+     * @return this builder
      * @throws NullPointerException when baseFeatures or a name is null
      * @throws IllegalStateException when already set
      */
@@ -479,6 +496,8 @@ public final class SubsetSearch {
     /**
      * Features in every model.
      *
+     * @param baseFeatures column names
+     * @return this builder
      * @throws NullPointerException when baseFeatures or a name is null
      * @throws IllegalStateException when already set
      */
@@ -497,6 +516,8 @@ public final class SubsetSearch {
     /**
      * The fewest candidates in a subset (default 1; 0 adds the model of the base features alone).
      *
+     * @param minSize at least 0 and at most maxSize
+     * @return this builder
      * @throws IllegalArgumentException when minSize is negative
      * @throws IllegalStateException when already set
      */
@@ -509,6 +530,8 @@ public final class SubsetSearch {
     /**
      * The most candidates in a subset (required).
      *
+     * @param maxSize at least 1
+     * @return this builder
      * @throws IllegalArgumentException when maxSize is below 1
      * @throws IllegalStateException when already set
      */
@@ -521,6 +544,8 @@ public final class SubsetSearch {
     /**
      * The sign rules (default none).
      *
+     * @param rules the rules a kept model must pass
+     * @return this builder
      * @throws NullPointerException when rules or a rule is null
      * @throws IllegalStateException when already set
      */
@@ -537,6 +562,8 @@ public final class SubsetSearch {
     /**
      * The sign rules.
      *
+     * @param rules the rules a kept model must pass
+     * @return this builder
      * @throws NullPointerException when rules or a rule is null
      * @throws IllegalStateException when already set
      */
@@ -547,6 +574,8 @@ public final class SubsetSearch {
     /**
      * How many of the best subsets to return (default 100).
      *
+     * @param keep at least 1
+     * @return this builder
      * @throws IllegalArgumentException when keep is below 1
      * @throws IllegalStateException when already set
      */
@@ -560,6 +589,8 @@ public final class SubsetSearch {
      * The executor that runs the chunks of subsets (default {@link ForkJoinPool#commonPool()};
      * {@code Runnable::run} runs everything on the caller). It is never shut down.
      *
+     * @param executor where the chunks run
+     * @return this builder
      * @throws NullPointerException when executor is null
      * @throws IllegalStateException when already set
      */
@@ -587,6 +618,7 @@ public final class SubsetSearch {
     /**
      * A SubsetSearch with the configured settings.
      *
+     * @return a new immutable SubsetSearch; the builder can build again
      * @throws IllegalStateException when maxSize was not set, or minSize exceeds it
      */
     public SubsetSearch build() {
