@@ -184,7 +184,7 @@ public final class ElasticityDemo {
     }
     Frame weekly;
     try {
-      weekly = FrameCsv.builder().skipNonNumeric().build().read(file);
+      weekly = FrameCsv.newBuilder().skipNonNumeric().build().read(file);
     } catch (IOException | IllegalArgumentException e) {
       throw new DemoException("cannot read --data " + file + ": " + e.getMessage());
     }
@@ -302,7 +302,7 @@ public final class ElasticityDemo {
         columns[7][s] = market == null ? Double.NaN : market.truePercentChange(currentRate,
             RATE_GRID[s]);
       }
-      Frame.Builder csv = Frame.builder()
+      Frame.Builder csv = Frame.newBuilder()
           .column("rate", columns[0])
           .column("pct_change_p2_5", columns[1])
           .column("pct_change_p50", columns[2])

@@ -168,7 +168,7 @@ public final class ProductionForecast {
     for (int i = 0; i < n; i++) {
       cutoff[i] = r.start() + i;
     }
-    Frame table = Frame.builder().index(dates)
+    Frame table = Frame.newBuilder().index(dates)
         .column("cutoff", cutoff)
         .column("actual", r.actuals())
         .column("forecast", r.forecasts())

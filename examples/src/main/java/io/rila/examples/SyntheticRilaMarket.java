@@ -171,7 +171,7 @@ public final class SyntheticRilaMarket {
       counter[t] = 7;
     }
 
-    Frame.Builder b = Frame.builder().index(dates.subList(WARM_UP, total));
+    Frame.Builder b = Frame.newBuilder().index(dates.subList(WARM_UP, total));
     b.column("C_weighted_mean", tail(weighted))
         .column("C_core", tail(core))
         .column("C_median", tail(median))

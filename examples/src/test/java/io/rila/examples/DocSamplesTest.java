@@ -304,7 +304,7 @@ class DocSamplesTest {
     assertThat(p975).isEqualTo(q[2]);
 
     // the stored production draws of members 0..9 (seed, then the 152 row indices)
-    Frame draws = FrameCsv.builder().noIndex().build()
+    Frame draws = FrameCsv.newBuilder().noIndex().build()
         .read(SharedData.dataFile("inference_bootstrap_indices_first10.csv"));
     NumpyRandomState master = new NumpyRandomState(42);
     int[] seeds = new int[1_000];

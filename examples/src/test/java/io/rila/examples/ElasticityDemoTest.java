@@ -53,7 +53,7 @@ class ElasticityDemoTest {
       assertThat(median).isLessThanOrEqualTo(pct.quantile(s, 2));
     }
 
-    Frame csv = FrameCsv.builder().noIndex().build().read(dir.resolve("rate_scenarios.csv"));
+    Frame csv = FrameCsv.newBuilder().noIndex().build().read(dir.resolve("rate_scenarios.csv"));
     assertThat(csv.rows()).isEqualTo(19);
     assertThat(csv.column("rate")).containsExactly(ElasticityDemo.RATE_GRID);
     assertThat(csv.column("pct_change_p50")[4]).isEqualTo(pct.quantile(4, 1));

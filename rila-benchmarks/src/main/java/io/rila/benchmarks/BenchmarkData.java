@@ -114,7 +114,7 @@ public final class BenchmarkData {
     for (int t = 0; t < weeks; t++) {
       dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
     }
-    Frame.Builder frame = Frame.builder().index(dates);
+    Frame.Builder frame = Frame.newBuilder().index(dates);
     for (String column : WEEKLY_SOURCES) {
       boolean sales = column.startsWith("sales");
       double level = sales ? 30_000 : 1.0 + 3.0 * random.nextDouble();
@@ -144,7 +144,7 @@ public final class BenchmarkData {
     for (int t = 0; t < rows; t++) {
       dates.add(LocalDate.of(2021, 1, 3).plusWeeks(t));
     }
-    Frame.Builder frame = Frame.builder().index(dates);
+    Frame.Builder frame = Frame.newBuilder().index(dates);
     double[] column = new double[rows];
     for (int j = 0; j < columns; j++) {
       for (int i = 0; i < rows; i++) {

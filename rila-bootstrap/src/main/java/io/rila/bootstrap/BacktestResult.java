@@ -529,7 +529,7 @@ public final class BacktestResult {
     for (int i = 0; i < n; i++) {
       cutoff[i] = start + i;
     }
-    Frame.Builder b = Frame.builder().column("cutoff", cutoff).column("actual", actuals.clone())
+    Frame.Builder b = Frame.newBuilder().column("cutoff", cutoff).column("actual", actuals.clone())
         .column("forecast", forecasts.clone()).column("benchmark", naive.clone());
     for (int k = 0; k < bands.length; k++) {
       b.column("lower_" + bands[k], lower[k].clone());

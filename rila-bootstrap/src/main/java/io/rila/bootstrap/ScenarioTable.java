@@ -122,7 +122,7 @@ public final class ScenarioTable {
    * @return a new frame of {@link #size()} rows
    */
   public Frame toFrame() {
-    Frame.Builder b = Frame.builder();
+    Frame.Builder b = Frame.newBuilder();
     levels.appendColumns(b, "level_");
     differences.appendColumns(b, "difference_");
     percentChanges.appendColumns(b, "percentChange_");

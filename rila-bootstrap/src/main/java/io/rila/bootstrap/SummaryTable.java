@@ -152,7 +152,7 @@ public final class SummaryTable {
    * @return a new frame of {@link #size()} rows and {@code 1 + levels().length} columns
    */
   public Frame toFrame() {
-    return appendColumns(Frame.builder(), "").build();
+    return appendColumns(Frame.newBuilder(), "").build();
   }
 
   /** Adds this table's columns, their names prefixed. */

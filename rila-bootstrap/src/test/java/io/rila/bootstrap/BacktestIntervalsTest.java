@@ -101,7 +101,7 @@ class BacktestIntervalsTest {
     for (int i = 0; i < actual.length; i++) {
       actual[i] = 1.2 * Y[i] + 0.05;
     }
-    Frame frame = Frame.builder().column("a", column(X, 0)).column("b", column(X, 1))
+    Frame frame = Frame.newBuilder().column("a", column(X, 0)).column("b", column(X, 1))
         .column("c", column(X, 2)).column("y", Y).column("actual", actual).build();
     PredictionIntervals method = PredictionIntervals.jackknifePlusAfterBootstrap(0.9);
     BacktestResult r = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
@@ -134,7 +134,7 @@ class BacktestIntervalsTest {
     actual[5] = -3;
     actual[12] = -1;
     actual[20] = Double.NaN;
-    Frame frame = Frame.builder().column("a", column(X, 0)).column("b", column(X, 1))
+    Frame frame = Frame.newBuilder().column("a", column(X, 0)).column("b", column(X, 1))
         .column("c", column(X, 2)).column("y", Y).column("actual", actual).build();
     PredictionIntervals method = PredictionIntervals.jackknifePlusAfterBootstrap(0.9);
     BacktestResult r = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
@@ -159,7 +159,7 @@ class BacktestIntervalsTest {
     for (int i = 0; i < actual.length; i++) {
       actual[i] = i < 30 ? -1 : Y[i];
     }
-    Frame frame = Frame.builder().column("a", column(X, 0)).column("b", column(X, 1))
+    Frame frame = Frame.newBuilder().column("a", column(X, 0)).column("b", column(X, 1))
         .column("c", column(X, 2)).column("y", Y).column("contract", actual).build();
     Backtest backtest = Backtest.newBuilder().ensemble(ensemble()).start(30).end(34)
         .actualColumn("contract")

@@ -177,7 +177,7 @@ class BacktestTest {
 
   @Test
   void run_frameEqualsMatrix() {
-    Frame frame = Frame.builder()
+    Frame frame = Frame.newBuilder()
         .column("a", column(X, 0)).column("b", column(X, 1)).column("c", column(X, 2))
         .column("y", Y).build();
     Backtest backtest = backtest(ensemble().build()).end(25).build();
@@ -189,7 +189,7 @@ class BacktestTest {
 
   /** A frame of X, Y and two extra columns: {@code actual} and {@code bench}. */
   private static Frame frameWithExtras(double[] actual, double[] bench) {
-    return Frame.builder()
+    return Frame.newBuilder()
         .column("a", column(X, 0)).column("b", column(X, 1)).column("c", column(X, 2))
         .column("y", Y).column("actual", actual).column("bench", bench).build();
   }
@@ -524,7 +524,7 @@ class BacktestTest {
     a[12] = Double.NaN;
     double[] y = Y.clone();
     y[40] = Double.NaN;
-    Frame frame = Frame.builder().column("a", a).column("b", column(X, 1)).column("y", Y)
+    Frame frame = Frame.newBuilder().column("a", a).column("b", column(X, 1)).column("y", Y)
         .column("yNaN", y).build();
     Backtest b = backtest(ensemble().build()).build();
     assertThatThrownBy(() -> b.run(null, "y", List.of("a")))

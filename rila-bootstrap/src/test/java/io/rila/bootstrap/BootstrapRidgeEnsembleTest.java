@@ -325,7 +325,7 @@ class BootstrapRidgeEnsembleTest {
 
   @Test
   void fitFrame_badColumns() {
-    Frame frame = Frame.builder()
+    Frame frame = Frame.newBuilder()
         .column("a", new double[] {1, 2, 3})
         .column("b", new double[] {1, Double.NaN, 3})
         .column("y", new double[] {1, 2, 3})

@@ -151,7 +151,7 @@ class EnsembleModelTest {
 
   @Test
   void scenarios_pairedSummariesMatchMemberByMemberRecomputation() {
-    Frame frame = Frame.builder()
+    Frame frame = Frame.newBuilder()
         .column("rate_current", column(0))
         .column("rate_t1", column(1))
         .column("competitor", column(2))
@@ -353,7 +353,7 @@ class EnsembleModelTest {
   void predict_frameMatchesColumnsByName() {
     EnsembleModel m = BootstrapRidgeEnsemble.newBuilder().estimators(40).seed(9).build()
         .fit(frame(), "y", List.of("a", "b"));
-    Frame other = Frame.builder()
+    Frame other = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 12))
         .column("extra", new double[] {7, 7})
         .column("b", new double[] {0.5, -0.5})
@@ -381,7 +381,7 @@ class EnsembleModelTest {
       b[i] = X[i][1];
       c[i] = X[i][2];
     }
-    return Frame.builder().column("a", a).column("b", b).column("c", c).column("y", Y).build();
+    return Frame.newBuilder().column("a", a).column("b", b).column("c", c).column("y", Y).build();
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FrameColumnsTest {
 
-  private static final Frame FRAME = Frame.builder()
+  private static final Frame FRAME = Frame.newBuilder()
       .column("a", new double[] {1, 2, 3})
       .column("b", new double[] {4, Double.POSITIVE_INFINITY, 6})
       .column("y", new double[] {7, 8, 9})

@@ -49,7 +49,7 @@ class ModelFilesFuzzTest {
   @BeforeContainer
   static void saveModels() throws IOException {
     dir = Files.createTempDirectory("rila-model-fuzz");
-    Frame.Builder frame = Frame.builder();
+    Frame.Builder frame = Frame.newBuilder();
     List<String> names = List.of("rate", "caf\u00e9", "x\uD83D\uDCC8");
     for (int j = 0; j < 3; j++) {
       double[] column = new double[X.length];

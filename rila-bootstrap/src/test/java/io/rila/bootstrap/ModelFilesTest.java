@@ -58,7 +58,7 @@ class ModelFilesTest {
   }
 
   private static Frame frame() {
-    Frame.Builder b = Frame.builder();
+    Frame.Builder b = Frame.newBuilder();
     String[] names = {"rate_current", "rate_t1", "competitor_mid", "caf\u00e9 \u00e9t\u00e9"};
     for (int j = 0; j < names.length; j++) {
       double[] column = new double[X.length];
@@ -362,7 +362,7 @@ class ModelFilesTest {
 
   @Test
   void load_repeatedOrInvalidNamesBehindAValidChecksum() throws IOException {
-    Frame twoNames = Frame.builder().column("a1", Y.clone()).column("a2", W.clone())
+    Frame twoNames = Frame.newBuilder().column("a1", Y.clone()).column("a2", W.clone())
         .column("y", Y.clone()).build();
     byte[] bytes = Files.readAllBytes(saved(builder(2).build()
         .fit(twoNames, "y", List.of("a1", "a2"))));

@@ -35,7 +35,7 @@ class ModelFilesV1Test {
     BootstrapRidgeEnsemble e = BootstrapRidgeEnsemble.newBuilder().estimators(25).alpha(0.5)
         .seed(7).resampling(Resampling.movingBlock(3)).targetTransform(TargetTransform.LOG1P)
         .executor(Runnable::run).build();
-    Frame f = Frame.builder().column("a", column(0)).column("b", column(1))
+    Frame f = Frame.newBuilder().column("a", column(0)).column("b", column(1))
         .column("c", column(2)).column("y", target()).column("w", weights()).build();
     EnsembleModel today = e.fit(f, "y", List.of("a", "b", "c"), "w");
     assertThat(loaded.coefficients()).isEqualTo(today.coefficients());

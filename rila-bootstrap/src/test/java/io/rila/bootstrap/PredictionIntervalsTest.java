@@ -515,7 +515,7 @@ class PredictionIntervalsTest {
       a[i] = x[i][0];
       b[i] = x[i][1];
     }
-    Frame frame = Frame.builder().column("a", a)
+    Frame frame = Frame.newBuilder().column("a", a)
         .column("b", b).column("y", y).build();
     EnsembleModel model = BootstrapRidgeEnsemble.newBuilder().estimators(60).seed(2).build()
         .fit(frame, "y", List.of("b", "a"));

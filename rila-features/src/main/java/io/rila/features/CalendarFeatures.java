@@ -69,7 +69,7 @@ public final class CalendarFeatures implements FeatureStep {
     Frames.requireIndex(input, "input", "CalendarFeatures");
     int n = input.rows();
     List<LocalDate> dates = input.dates();
-    Frame.Builder generated = Frame.builder();
+    Frame.Builder generated = Frame.newBuilder();
     double[] v = new double[n];
     for (Output out : outputs) {
       for (int i = 0; i < n; i++) {

@@ -90,7 +90,7 @@ public final class CalendarReindex implements FeatureStep {
     for (int d = 0; d < days; d++) {
       calendar.add(first.plusDays(d));
     }
-    Frame.Builder out = Frame.builder().index(calendar);
+    Frame.Builder out = Frame.newBuilder().index(calendar);
     double[] src = new double[n];
     double[] dst = new double[days];
     for (int j = 0; j < input.columnCount(); j++) {

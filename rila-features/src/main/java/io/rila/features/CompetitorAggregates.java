@@ -139,7 +139,7 @@ public final class CompetitorAggregates implements FeatureStep {
         out[o][i] = value(spec, r, sorted, rowWeights[o] == null ? null : rowWeights[o][i]);
       }
     }
-    Frame.Builder generated = Frame.builder();
+    Frame.Builder generated = Frame.newBuilder();
     for (int o = 0; o < outputs.size(); o++) {
       generated.column(outputs.get(o).name, out[o]);
     }

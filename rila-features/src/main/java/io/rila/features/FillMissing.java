@@ -54,7 +54,7 @@ public final class FillMissing implements FeatureStep {
     List<String> targets = columns != null ? columns : input.columnNames();
     int[] at = Frames.positions(input, targets);
     int n = input.rows();
-    Frame.Builder filled = Frame.builder();
+    Frame.Builder filled = Frame.newBuilder();
     double[] v = new double[n];
     for (int k = 0; k < at.length; k++) {
       input.copyColumnInto(at[k], v);

@@ -126,7 +126,7 @@ public final class InteractionFeatures implements FeatureStep {
     int width = lags + 1;
     double[] a = new double[n];
     double[] b = new double[n];
-    Frame.Builder part = Frame.builder();
+    Frame.Builder part = Frame.newBuilder();
     for (int p = from; p < to; p++) {
       int[] pair = pairs.get(p);
       for (int k = 0; k < width; k++) {

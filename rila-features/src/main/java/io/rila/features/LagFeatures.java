@@ -129,7 +129,7 @@ public final class LagFeatures implements FeatureStep {
     int per = perSource();
     double[] src = new double[n];
     double[] dst = new double[n];
-    Frame.Builder part = Frame.builder();
+    Frame.Builder part = Frame.newBuilder();
     for (int s = from; s < to; s++) {
       input.copyColumnInto(at[s], src);
       int c = s * per;

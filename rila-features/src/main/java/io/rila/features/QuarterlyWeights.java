@@ -12,7 +12,7 @@ import java.util.Objects;
  * CompetitorAggregates.Builder#weightedMean(String, QuarterlyWeights)}.
  *
  * <pre>{@code
- * FrameCsv csv = FrameCsv.builder().skipColumns("current_quarter").build();
+ * FrameCsv csv = FrameCsv.newBuilder().skipColumns("current_quarter").build();
  * Frame table = csv.read(path);                                  // Allianz_weight, ...
  * List<String> keys = csv.readStrings(path, "current_quarter");  // "2021_Q2", ...
  * QuarterlyWeights weights = QuarterlyWeights.fromKeys(keys, table, "_weight");

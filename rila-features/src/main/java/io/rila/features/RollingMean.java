@@ -70,7 +70,7 @@ public final class RollingMean implements FeatureStep {
     int[] start = windowStarts(input, n);
     List<String> targets = columns != null ? columns : input.columnNames();
     int[] at = Frames.positions(input, targets);
-    Frame.Builder out = Frame.builder();
+    Frame.Builder out = Frame.newBuilder();
     double[] v = new double[n];
     double[] mean = new double[n];
     for (int k = 0; k < at.length; k++) {

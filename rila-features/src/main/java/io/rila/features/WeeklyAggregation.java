@@ -94,7 +94,7 @@ public final class WeeklyAggregation implements FeatureStep {
     for (int w = 0; w < weeks; w++) {
       labels.add(firstWeek.plusWeeks(w));
     }
-    Frame.Builder out = Frame.builder().index(labels);
+    Frame.Builder out = Frame.newBuilder().index(labels);
     double[] v = new double[n];
     double[] acc = new double[weeks];
     double[] comp = new double[weeks];

@@ -36,7 +36,7 @@ class CalendarFeaturesTest {
 
   @Test
   void apply_computesFromDates() {
-    Frame f = Frame.builder()
+    Frame f = Frame.newBuilder()
         .index(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 4, 6))
         .build();
     Frame out = CalendarFeatures.newBuilder().dayOfYear("doy").quarter("q")
@@ -51,7 +51,7 @@ class CalendarFeaturesTest {
   @Test
   void apply_badInput() {
     CalendarFeatures step = CalendarFeatures.newBuilder().year("y").build();
-    assertThatThrownBy(() -> step.apply(Frame.builder().column("x", new double[1]).build()))
+    assertThatThrownBy(() -> step.apply(Frame.newBuilder().column("x", new double[1]).build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("input: has no date index");
     assertThatThrownBy(() -> step.apply(null)).isInstanceOf(NullPointerException.class);

@@ -14,7 +14,7 @@ class CalendarReindexTest {
 
   /** Rows on Jan 2, Jan 4 (with a missing cell) and Jan 5. */
   private static Frame gappy() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(JAN1.plusDays(1), JAN1.plusDays(3), JAN1.plusDays(4))
         .column("a", new double[] {1, 2, 3})
         .column("b", new double[] {10, Double.NaN, 30})

@@ -18,7 +18,7 @@ class CompetitorAggregatesTest {
   private static final LocalDate Q2 = LocalDate.of(2024, 5, 1);
 
   private static Frame rates() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(Q1, Q2, Q2.plusDays(1))
         .column("A", new double[] {3, 1, NAN})
         .column("B", new double[] {1, 2, 4})
@@ -27,7 +27,7 @@ class CompetitorAggregatesTest {
   }
 
   private static QuarterlyWeights weights() {
-    Frame table = Frame.builder()
+    Frame table = Frame.newBuilder()
         .column("A_w", new double[] {0.5, 0.2})
         .column("B_w", new double[] {0.25, 0.3})
         .column("C_w", new double[] {0.25, 0.5})
@@ -76,7 +76,7 @@ class CompetitorAggregatesTest {
 
   @Test
   void apply_pythonCompatibleTreatsMissingQuarterColumnAndCellAsZeroWeight() {
-    Frame table = Frame.builder()
+    Frame table = Frame.newBuilder()
         .column("A_w", new double[] {NAN})
         .column("B_w", new double[] {0.5})
         .build();
@@ -96,7 +96,7 @@ class CompetitorAggregatesTest {
     SplittableRandom random = new SplittableRandom(17);
     int m = 8;
     int n = 200;
-    Frame.Builder b = Frame.builder();
+    Frame.Builder b = Frame.newBuilder();
     double[][] cols = new double[m][n];
     String[] names = new String[m];
     for (int c = 0; c < m; c++) {
@@ -167,7 +167,7 @@ class CompetitorAggregatesTest {
             .weightedMean("w", QuarterlyWeights.fromKeys(List.of("2024_Q1", "2024_Q2"), nanCell,
                 "_w")).build().apply(rates()))
         .hasMessageContaining("quarter 2024_Q2, company 'C' has no weight");
-    Frame zeros = Frame.builder().column("A_w", new double[] {0, 0})
+    Frame zeros = Frame.newBuilder().column("A_w", new double[] {0, 0})
         .column("B_w", new double[] {0, 0}).column("C_w", new double[] {0, 0}).build();
     assertThatThrownBy(() -> CompetitorAggregates.newBuilder().companies("A", "B", "C")
             .weightedMean("w", QuarterlyWeights.fromKeys(List.of("2024_Q1", "2024_Q2"), zeros,

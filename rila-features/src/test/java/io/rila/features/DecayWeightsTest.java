@@ -17,7 +17,7 @@ class DecayWeightsTest {
   void apply_buildsInferenceTrainingWeights() throws IOException {
     Frame frame = FrameCsv.defaults().read(SharedData.dataFile("inference_training_frame.csv"))
         .drop("weight");
-    Frame matrix = FrameCsv.builder().noIndex().skipColumns("date").build()
+    Frame matrix = FrameCsv.newBuilder().noIndex().skipColumns("date").build()
         .read(SharedData.dataFile("inference_training_matrix.csv"));
     List<String> matrixDates = FrameCsv.defaults()
         .readStrings(SharedData.dataFile("inference_training_matrix.csv"), "date");
@@ -55,7 +55,7 @@ class DecayWeightsTest {
     assertThat(half.weights(0)).isEmpty();
     assertThat(DecayWeights.newBuilder().decay(0.5).anchorRow(1).build().weights(3))
         .containsExactly(0.5, 1, 2);
-    Frame out = half.apply(Frame.builder().column("x", new double[2]).build());
+    Frame out = half.apply(Frame.newBuilder().column("x", new double[2]).build());
     assertThat(out.column("w")).containsExactly(0.25, 0.5);
     assertThat(DecayWeights.newBuilder().decay(1).build().weights(2)).containsExactly(1, 1);
   }
@@ -63,10 +63,10 @@ class DecayWeightsTest {
   @Test
   void apply_badInput() {
     DecayWeights step = DecayWeights.newBuilder().decay(0.9).build();
-    assertThatThrownBy(() -> step.apply(Frame.builder().build()))
+    assertThatThrownBy(() -> step.apply(Frame.newBuilder().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("input: 0 rows");
-    Frame duplicate = Frame.builder()
+    Frame duplicate = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 7))
         .build();
     assertThatThrownBy(() -> step.apply(duplicate))

@@ -11,7 +11,7 @@ class DerivedColumnsTest {
   private static final double NAN = Double.NaN;
 
   private static Frame sample() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .column("a", new double[] {3, -1, NAN, 0})
         .column("b", new double[] {2, 4, 1, 5})
         .build();

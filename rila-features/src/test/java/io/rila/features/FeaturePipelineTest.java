@@ -26,7 +26,7 @@ class FeaturePipelineTest {
 
   static QuarterlyWeights marketShareWeights() throws IOException {
     Path file = SharedData.dataFile("market_share_weights.csv");
-    FrameCsv csv = FrameCsv.builder().skipColumns("current_quarter").build();
+    FrameCsv csv = FrameCsv.newBuilder().skipColumns("current_quarter").build();
     return QuarterlyWeights.fromKeys(
         csv.readStrings(file, "current_quarter"), csv.read(file), "_weight");
   }
@@ -137,7 +137,7 @@ class FeaturePipelineTest {
 
   @Test
   void apply_runsStepsInOrder() {
-    Frame input = Frame.builder()
+    Frame input = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14))
         .column("x", new double[] {1, 2})
         .build();

@@ -14,7 +14,7 @@ class FillMissingTest {
 
   private static Frame sample() {
     LocalDate d = LocalDate.of(2024, 1, 1);
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(d, d.plusDays(1), d.plusDays(2), d.plusDays(3))
         .column("a", new double[] {NAN, 1, NAN, 3})
         .column("b", new double[] {5, NAN, NAN, NAN})

@@ -27,7 +27,7 @@ class InteractionFeaturesTest {
   }
 
   private static Frame lagged() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14))
         .column("a_current", new double[] {2, 3})
         .column("a_t1", new double[] {Double.NaN, 2})

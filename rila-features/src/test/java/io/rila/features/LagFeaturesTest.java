@@ -60,7 +60,7 @@ class LagFeaturesTest {
   }
 
   private static Frame tiny() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14), LocalDate.of(2024, 1, 21))
         .column("x", new double[] {1, 2, 3})
         .column("y", new double[] {10, Double.NaN, 30})
@@ -175,7 +175,7 @@ class LagFeaturesTest {
     for (int i = 0; i < rows; i++) {
       dates.add(LocalDate.of(2022, 1, 2).plusWeeks(i));
     }
-    Frame.Builder b = Frame.builder().index(dates);
+    Frame.Builder b = Frame.newBuilder().index(dates);
     for (int j = 0; j < columns; j++) {
       double[] v = new double[rows];
       for (int i = 0; i < rows; i++) {

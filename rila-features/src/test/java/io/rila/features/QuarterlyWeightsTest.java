@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class QuarterlyWeightsTest {
 
   private static Frame table() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .column("year", new double[] {2021, 2021})
         .column("quarter", new double[] {2, 3})
         .column("A_weight", new double[] {0.5, 0.6})
@@ -25,7 +25,7 @@ class QuarterlyWeightsTest {
   void fromKeys_realFileMatchesYearQuarterColumns() throws IOException {
     QuarterlyWeights byKeys = FeaturePipelineTest.marketShareWeights();
     QuarterlyWeights byColumns = QuarterlyWeights.fromYearQuarter(
-        FrameCsv.builder().skipColumns("current_quarter").build()
+        FrameCsv.newBuilder().skipColumns("current_quarter").build()
             .read(SharedData.dataFile("market_share_weights.csv")),
         "year", "quarter", "_weight");
     assertThat(byKeys.spec()).isEqualTo(byColumns.spec());

@@ -15,7 +15,7 @@ class RollingMeanTest {
 
   /** Days 0, 1, 2, 5, 6 (a gap of two days). */
   private static Frame sample() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(D, D.plusDays(1), D.plusDays(2), D.plusDays(5), D.plusDays(6))
         .column("x", new double[] {1, 2, NAN, 4, 8})
         .column("y", new double[] {1, 1, 1, 1, 1})
@@ -51,7 +51,7 @@ class RollingMeanTest {
       day = day.plusDays(1 + random.nextInt(3));
       dates[i] = day;
     }
-    Frame f = Frame.builder().index(dates).column("v", v).build();
+    Frame f = Frame.newBuilder().index(dates).column("v", v).build();
     double[] got = RollingMean.newBuilder().windowDays(7).minPeriods(2).build().apply(f)
         .column("v");
     for (int i = 0; i < v.length; i++) {

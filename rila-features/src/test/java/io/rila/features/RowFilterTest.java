@@ -13,7 +13,7 @@ class RowFilterTest {
   private static final LocalDate D = LocalDate.of(2024, 1, 7);
 
   private static Frame sample() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(D, D.plusWeeks(1), D.plusWeeks(2), D.plusWeeks(3), D.plusWeeks(4))
         .column("v", new double[] {0, 1, 2, Double.NaN, 4})
         .column("holiday", new double[] {0, 1, 0, 0, Double.NaN})

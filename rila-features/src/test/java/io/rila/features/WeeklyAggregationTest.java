@@ -22,7 +22,7 @@ class WeeklyAggregationTest {
     for (int d : new int[] {0, 1, 2, 9, 10, 11}) {
       dates.add(FRI.plusDays(d));
     }
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(dates)
         .column("rate", new double[] {1, 2, NAN, 4, 5, 7})
         .column("sales", new double[] {10, 20, 30, NAN, 1, 2})
@@ -72,7 +72,7 @@ class WeeklyAggregationTest {
       v[i] = i % 2 == 0 ? 1e16 : 1.0;
     }
     v[6] = -3e16;
-    Frame f = Frame.builder().index(dates).column("v", v).build();
+    Frame f = Frame.newBuilder().index(dates).column("v", v).build();
     double sum = WeeklyAggregation.newBuilder().rule(Aggregation.SUM, "v").build().apply(f)
         .get(0, "v");
     assertThat(sum).isEqualTo(3.0);

@@ -65,7 +65,8 @@ class ModelPayloadTest {
         columns[j][i] = x[i][j];
       }
     }
-    return Frame.builder().column("a", columns[0]).column("b", columns[1]).column("c", columns[2])
+    return Frame.newBuilder().column("a", columns[0]).column("b", columns[1])
+        .column("c", columns[2])
         .column("y", y).build();
   }
 }

@@ -196,7 +196,7 @@ class SamplersTest {
 
   @Test
   void sklearnUniform_reproducesProductionDraws() throws IOException {
-    Frame draws = FrameCsv.builder().noIndex().build()
+    Frame draws = FrameCsv.newBuilder().noIndex().build()
         .read(SharedData.dataFile("inference_bootstrap_indices_first10.csv"));
     int n = 152;
     int[] seeds = Samplers.sklearnMemberSeeds(42, 1000);

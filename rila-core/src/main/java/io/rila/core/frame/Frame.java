@@ -16,7 +16,7 @@ import java.util.function.IntPredicate;
  * optional {@link LocalDate} index with one date per row.
  *
  * <pre>{@code
- * Frame weekly = Frame.builder()
+ * Frame weekly = Frame.newBuilder()
  *     .index(List.of(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14)))
  *     .column("Prudential", new double[] {4.50, 4.25})
  *     .column("sales", new double[] {1.2e7, Double.NaN})
@@ -64,7 +64,7 @@ public final class Frame {
   }
 
   /** A new builder for a frame. */
-  public static Builder builder() {
+  public static Builder newBuilder() {
     return new Builder();
   }
 

@@ -45,7 +45,7 @@ import org.apache.commons.csv.QuoteMode;
  * <pre>{@code
  * Frame weekly = FrameCsv.defaults().read(Path.of("weekly_aggregated.csv"));
  *
- * FrameCsv weightsCsv = FrameCsv.builder().noIndex().skipColumns("current_quarter").build();
+ * FrameCsv weightsCsv = FrameCsv.newBuilder().noIndex().skipColumns("current_quarter").build();
  * Frame weights = weightsCsv.read(Path.of("market_share_weights.csv"));
  * List<String> quarters = weightsCsv.readStrings(Path.of("market_share_weights.csv"),
  *     "current_quarter");                                   // "2021_Q2", ...
@@ -134,7 +134,7 @@ public final class FrameCsv {
   }
 
   /** A builder for non-default settings. */
-  public static Builder builder() {
+  public static Builder newBuilder() {
     return new Builder();
   }
 
@@ -204,7 +204,7 @@ public final class FrameCsv {
             buffer.add(value);
           }
         });
-    Frame.Builder builder = Frame.builder();
+    Frame.Builder builder = Frame.newBuilder();
     if (dates != null) {
       builder.index(dates);
     }

@@ -68,7 +68,7 @@ class FrameCsvFuzzTest {
             Arbitraries.of(true, false), Arbitraries.longs())
         .as((columns, rows, indexed, seed) -> {
           Random random = new Random(seed);
-          Frame.Builder b = Frame.builder();
+          Frame.Builder b = Frame.newBuilder();
           boolean index = indexed || columns.isEmpty();
           if (index) {
             List<LocalDate> dates = new ArrayList<>();
@@ -89,7 +89,7 @@ class FrameCsvFuzzTest {
   }
 
   private static FrameCsv settingsFor(Frame frame) {
-    return frame.hasIndex() ? FrameCsv.defaults() : FrameCsv.builder().noIndex().build();
+    return frame.hasIndex() ? FrameCsv.defaults() : FrameCsv.newBuilder().noIndex().build();
   }
 
   @Property
@@ -121,7 +121,7 @@ class FrameCsvFuzzTest {
     Files.write(file, damaged);
     Fuzz.Outcome<Frame> fromFile = Fuzz.run(() -> csv.read(file));
     assertReadOrNamed(fromFile, file.toString());
-    Fuzz.Outcome<List<String>> strings = Fuzz.run(() -> FrameCsv.builder().noIndex().build()
+    Fuzz.Outcome<List<String>> strings = Fuzz.run(() -> FrameCsv.newBuilder().noIndex().build()
         .readStrings(file, frame.columnCount() > 0 ? frame.columnName(0) : "date"));
     assertReadOrNamed(strings, "");
   }
@@ -131,7 +131,7 @@ class FrameCsvFuzzTest {
     Path file = dir.resolve("random.csv");
     Files.write(file, bytes);
     assertReadOrNamed(Fuzz.run(() -> FrameCsv.defaults().read(file)), file.toString());
-    assertReadOrNamed(Fuzz.run(() -> FrameCsv.builder().noIndex().skipNonNumeric().build()
+    assertReadOrNamed(Fuzz.run(() -> FrameCsv.newBuilder().noIndex().skipNonNumeric().build()
         .read(file)), file.toString());
   }
 

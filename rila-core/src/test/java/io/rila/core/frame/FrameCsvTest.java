@@ -98,7 +98,7 @@ class FrameCsvTest {
   @Test
   void read_marketShareWeightsWithQuarterKey() throws IOException {
     Path file = SharedData.dataFile("market_share_weights.csv");
-    FrameCsv csv = FrameCsv.builder().skipColumns("current_quarter").build();
+    FrameCsv csv = FrameCsv.newBuilder().skipColumns("current_quarter").build();
     Frame f = csv.read(file);
     assertThat(f.hasIndex()).isFalse();
     assertThat(f.rows()).isEqualTo(19);
@@ -108,7 +108,7 @@ class FrameCsvTest {
     assertThat(quarters).hasSize(19);
     assertThat(quarters.get(0)).isEqualTo("2021_Q2");
     assertThat(quarters.get(18)).isEqualTo("2025_Q4");
-    Frame numericOnly = FrameCsv.builder().skipNonNumeric().build().read(file);
+    Frame numericOnly = FrameCsv.newBuilder().skipNonNumeric().build().read(file);
     assertThat(numericOnly).isEqualTo(f);
   }
 
@@ -140,7 +140,7 @@ class FrameCsvTest {
     for (int i = 0; i < gaussian.length; i++) {
       gaussian[i] = random.nextDouble() * Math.pow(10, random.nextInt(-20, 20));
     }
-    Frame f = Frame.builder()
+    Frame f = Frame.newBuilder()
         .column("special", padded(special, 1000))
         .column("bits", randomBits)
         .column("scaled", gaussian)
@@ -160,7 +160,7 @@ class FrameCsvTest {
 
   @Test
   void write_indexFirstNanEmptyAndReplacesAtomically() throws IOException {
-    Frame f = Frame.builder()
+    Frame f = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14))
         .column("a,b", new double[] {1.5, Double.NaN})
         .column("c", new double[] {-2, 3e-20})
@@ -175,7 +175,7 @@ class FrameCsvTest {
     }
     assertThat(FrameCsv.defaults().read(out)).isEqualTo(f);
 
-    FrameCsv weekCsv = FrameCsv.builder().indexColumn("week").build();
+    FrameCsv weekCsv = FrameCsv.newBuilder().indexColumn("week").build();
     StringWriter text = new StringWriter();
     weekCsv.write(f.select("c"), text);
     assertThat(text.toString()).startsWith("week,c\n2024-01-07,-2.0\n");
@@ -185,14 +185,14 @@ class FrameCsvTest {
   @Test
   void write_missingFolderLeavesNothing() {
     Path out = dir.resolve("absent").resolve("f.csv");
-    assertThatThrownBy(() -> FrameCsv.defaults().write(Frame.builder().build(), out))
+    assertThatThrownBy(() -> FrameCsv.defaults().write(Frame.newBuilder().build(), out))
         .isInstanceOf(IOException.class);
     assertThat(out.getParent()).doesNotExist();
   }
 
   @Test
   void write_badInput() {
-    Frame clash = Frame.builder()
+    Frame clash = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7))
         .column("date", new double[] {1})
         .build();
@@ -250,11 +250,11 @@ class FrameCsvTest {
   @Test
   void read_indexOptions() throws IOException {
     String text = "week,date,v\n2024-01-07,1,2\n";
-    Frame byWeek = FrameCsv.builder().indexColumn("week").build()
+    Frame byWeek = FrameCsv.newBuilder().indexColumn("week").build()
         .read(new StringReader(text), "s");
     assertThat(byWeek.date(0)).isEqualTo(LocalDate.of(2024, 1, 7));
     assertThat(byWeek.columnNames()).containsExactly("date", "v");
-    Frame none = FrameCsv.builder().noIndex().skipColumns("week").build()
+    Frame none = FrameCsv.newBuilder().noIndex().skipColumns("week").build()
         .read(new StringReader(text), "s");
     assertThat(none.hasIndex()).isFalse();
     assertThat(none.columnNames()).containsExactly("date", "v");
@@ -291,13 +291,13 @@ class FrameCsvTest {
   @Test
   void read_missingIndexOrSkippedColumn() {
     assertThatThrownBy(
-            () -> FrameCsv.builder().indexColumn("week").build()
+            () -> FrameCsv.newBuilder().indexColumn("week").build()
                 .read(new StringReader("date,a\n2024-01-07,1\n"), "w.csv"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("indexColumn: 'week' not found in the header of w.csv")
         .hasMessageContaining("available: date, a");
     assertThatThrownBy(
-            () -> FrameCsv.builder().skipColumns("q").build()
+            () -> FrameCsv.newBuilder().skipColumns("q").build()
                 .read(new StringReader("a\n1\n"), "w.csv"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("skipColumns: 'q' not found");
@@ -325,7 +325,7 @@ class FrameCsvTest {
 
   @Test
   void read_skipNonNumericDropsLabelColumns() throws IOException {
-    Frame f = FrameCsv.builder().skipNonNumeric().build()
+    Frame f = FrameCsv.newBuilder().skipNonNumeric().build()
         .read(new StringReader("a,q,b\n1,2021_Q2,2\n3,4,5\n"), "s");
     assertThat(f.columnNames()).containsExactly("a", "b");
     assertThat(f.column("b")).containsExactly(2, 5);
@@ -396,42 +396,42 @@ class FrameCsvTest {
 
   @Test
   void builder_settingsOnce() {
-    assertThatThrownBy(() -> FrameCsv.builder().indexColumn("a").indexColumn("b"))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().indexColumn("a").indexColumn("b"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("indexColumn was already set to 'a'");
-    assertThatThrownBy(() -> FrameCsv.builder().indexColumn("a").noIndex())
+    assertThatThrownBy(() -> FrameCsv.newBuilder().indexColumn("a").noIndex())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("indexColumn was already set");
-    assertThatThrownBy(() -> FrameCsv.builder().noIndex().indexColumn("a"))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().noIndex().indexColumn("a"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("noIndex() was already called");
-    assertThatThrownBy(() -> FrameCsv.builder().skipColumns("a").skipColumns("b"))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().skipColumns("a").skipColumns("b"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("skipColumns was already set to [a]");
-    assertThatThrownBy(() -> FrameCsv.builder().skipNonNumeric().skipNonNumeric())
+    assertThatThrownBy(() -> FrameCsv.newBuilder().skipNonNumeric().skipNonNumeric())
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void builder_badValues() {
-    assertThatThrownBy(() -> FrameCsv.builder().indexColumn(" "))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().indexColumn(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("indexColumn");
-    assertThatThrownBy(() -> FrameCsv.builder().indexColumn(null))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().indexColumn(null))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> FrameCsv.builder().skipColumns())
+    assertThatThrownBy(() -> FrameCsv.newBuilder().skipColumns())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("skipColumns: no names");
-    assertThatThrownBy(() -> FrameCsv.builder().skipColumns("a", null))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().skipColumns("a", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("names[1]");
-    assertThat(FrameCsv.builder().noIndex().build().toString()).contains("index=none");
+    assertThat(FrameCsv.newBuilder().noIndex().build().toString()).contains("index=none");
   }
 
   @Test
   void read_quotedEmptyCellIsAMissingValueNotABlankLine() throws IOException {
     // pandas reads this as [NaN, 1.0]; a blank line (no quotes) is still skipped
-    Frame f = FrameCsv.builder().noIndex().build()
+    Frame f = FrameCsv.newBuilder().noIndex().build()
         .read(new StringReader("a\n\"\"\n1\n\n2\n"), "mem.csv");
     assertThat(f.rows()).isEqualTo(3);
     assertThat(f.column("a")[0]).isNaN();
@@ -442,7 +442,7 @@ class FrameCsvTest {
   @Test
   void write_oneColumnWithNanRoundTrips() throws IOException {
     double[] values = {Double.NaN, 1.5, Double.NaN, Double.NaN, -2.0, 0.0, Double.NaN, 3.0};
-    Frame frame = Frame.builder().column("a", values).build();
+    Frame frame = Frame.newBuilder().column("a", values).build();
     Path file = dir.resolve("one.csv");
     FrameCsv.defaults().write(frame, file);
     assertThat(Files.readString(file)).startsWith("a\n\"\"\n1.5\n");
@@ -451,7 +451,7 @@ class FrameCsvTest {
 
   @Test
   void write_namesWithSurroundingWhitespaceRoundTrip() throws IOException {
-    Frame frame = Frame.builder()
+    Frame frame = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7))
         .column(" lead", new double[] {1})
         .column("trail ", new double[] {2})
@@ -523,7 +523,7 @@ class FrameCsvTest {
 
   @Test
   void builder_indexColumnWithUnpairedSurrogate() {
-    assertThatThrownBy(() -> FrameCsv.builder().indexColumn("d\uDC00"))
+    assertThatThrownBy(() -> FrameCsv.newBuilder().indexColumn("d\uDC00"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("indexColumn: 'd\\uDC00' has an unpaired surrogate");
   }
@@ -533,7 +533,7 @@ class FrameCsvTest {
     assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
     Path file = Files.writeString(dir.resolve("private.csv"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    FrameCsv.defaults().write(Frame.builder().column("a", new double[] {1}).build(), file);
+    FrameCsv.defaults().write(Frame.newBuilder().column("a", new double[] {1}).build(), file);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
   }
@@ -541,7 +541,7 @@ class FrameCsvTest {
   @Test
   void write_nameWithNulIsRejected() {
     // a NUL in a header is how reading tells a UTF-16 file: such a name could not be read back
-    Frame frame = Frame.builder().column("a\0b", new double[] {1}).build();
+    Frame frame = Frame.newBuilder().column("a\0b", new double[] {1}).build();
     assertThatThrownBy(() -> FrameCsv.defaults().write(frame, new StringWriter()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("frame: column 'a\\0b' holds a NUL character (expected: none, which reading"
@@ -550,10 +550,11 @@ class FrameCsvTest {
 
   @Test
   void write_firstNameStartingWithByteOrderMarkRoundTrips() throws IOException {
-    Frame frame = Frame.builder().column("\uFEFFa", new double[] {1}).column("b", new double[] {2})
+    Frame frame = Frame.newBuilder().column("\uFEFFa", new double[] {1})
+        .column("b", new double[] {2})
         .build();
     Path file = dir.resolve("bom-name.csv");
-    FrameCsv csv = FrameCsv.builder().noIndex().build();
+    FrameCsv csv = FrameCsv.newBuilder().noIndex().build();
     csv.write(frame, file);
     assertThat(csv.read(file)).isEqualTo(frame);
   }
@@ -561,13 +562,13 @@ class FrameCsvTest {
   @Test
   void write_unindexedFrameWithTheIndexColumnNameIsRejected() {
     // reading would take the column for the index
-    Frame frame = Frame.builder().column("date", new double[] {1}).build();
+    Frame frame = Frame.newBuilder().column("date", new double[] {1}).build();
     assertThatThrownBy(() -> FrameCsv.defaults().write(frame, new StringWriter()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("frame: has no index but a column named 'date', which reading takes for the"
             + " index (write it with noIndex() settings, or rename the column)");
     StringWriter out = new StringWriter();
-    assertThatCode(() -> FrameCsv.builder().noIndex().build().write(frame, out))
+    assertThatCode(() -> FrameCsv.newBuilder().noIndex().build().write(frame, out))
         .doesNotThrowAnyException();
     assertThat(out.toString()).isEqualTo("date\n1.0\n");
   }

@@ -22,7 +22,7 @@ class FrameTest {
   }
 
   private static Frame sample() {
-    return Frame.builder()
+    return Frame.newBuilder()
         .index(weeks(4))
         .column("a", new double[] {1, 2, 3, 4})
         .column("b", new double[] {10, Double.NaN, 30, 40})
@@ -50,16 +50,16 @@ class FrameTest {
 
   @Test
   void builder_withoutIndexOrColumns() {
-    Frame none = Frame.builder().build();
+    Frame none = Frame.newBuilder().build();
     assertThat(none.rows()).isZero();
     assertThat(none.columnCount()).isZero();
     assertThat(none.hasIndex()).isFalse();
 
-    Frame indexOnly = Frame.builder().index(weeks(3)).build();
+    Frame indexOnly = Frame.newBuilder().index(weeks(3)).build();
     assertThat(indexOnly.rows()).isEqualTo(3);
     assertThat(indexOnly.columnCount()).isZero();
 
-    Frame noIndex = Frame.builder().column("x", new double[] {1, 2}).build();
+    Frame noIndex = Frame.newBuilder().column("x", new double[] {1, 2}).build();
     assertThat(noIndex.hasIndex()).isFalse();
     assertThatThrownBy(() -> noIndex.date(0))
         .isInstanceOf(IllegalStateException.class)
@@ -70,7 +70,7 @@ class FrameTest {
   @Test
   void builder_copiesInputAndBuildIsRepeatable() {
     double[] values = {1, 2, 3};
-    Frame.Builder builder = Frame.builder().column("x", values);
+    Frame.Builder builder = Frame.newBuilder().column("x", values);
     Frame first = builder.build();
     values[0] = 99;
     Frame second = builder.build();
@@ -116,7 +116,7 @@ class FrameTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'zz' not found")
         .hasMessageContaining("available: a, b, c");
-    Frame.Builder wide = Frame.builder();
+    Frame.Builder wide = Frame.newBuilder();
     for (int j = 0; j < 25; j++) {
       wide.column("c" + j, new double[1]);
     }
@@ -139,29 +139,31 @@ class FrameTest {
 
   @Test
   void builder_badInput() {
-    assertThatThrownBy(() -> Frame.builder().column("a", new double[2]).column("a", new double[2]))
+    assertThatThrownBy(() -> Frame.newBuilder().column("a", new double[2])
+        .column("a", new double[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'a' is already a column");
-    assertThatThrownBy(() -> Frame.builder().column("a", new double[2]).column("b", new double[3]))
+    assertThatThrownBy(() -> Frame.newBuilder().column("a", new double[2])
+        .column("b", new double[3]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("b: length 3")
         .hasMessageContaining("expected: 2");
-    assertThatThrownBy(() -> Frame.builder().column(" ", new double[2]))
+    assertThatThrownBy(() -> Frame.newBuilder().column(" ", new double[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("name");
-    assertThatThrownBy(() -> Frame.builder().column(null, new double[2]))
+    assertThatThrownBy(() -> Frame.newBuilder().column(null, new double[2]))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("name");
-    assertThatThrownBy(() -> Frame.builder().column("v", null))
+    assertThatThrownBy(() -> Frame.newBuilder().column("v", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("v");
-    assertThatThrownBy(() -> Frame.builder().index(weeks(2)).index(weeks(2)))
+    assertThatThrownBy(() -> Frame.newBuilder().index(weeks(2)).index(weeks(2)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("index was already set");
-    assertThatThrownBy(() -> Frame.builder().index(Arrays.asList(D0, null)))
+    assertThatThrownBy(() -> Frame.newBuilder().index(Arrays.asList(D0, null)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("dates[1]");
-    assertThatThrownBy(() -> Frame.builder().index(weeks(3)).column("a", new double[2]).build())
+    assertThatThrownBy(() -> Frame.newBuilder().index(weeks(3)).column("a", new double[2]).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dates: 3 dates")
         .hasMessageContaining("expected: 2");
@@ -219,7 +221,7 @@ class FrameTest {
 
   @Test
   void withColumns_mergesFrames() {
-    Frame other = Frame.builder()
+    Frame other = Frame.newBuilder()
         .column("b", new double[] {1, 1, 1, 1})
         .column("e", new double[] {2, 2, 2, 2})
         .build();
@@ -228,7 +230,7 @@ class FrameTest {
     assertThat(merged.column("b")).containsExactly(1, 1, 1, 1);
     assertThat(merged.dates()).isEqualTo(weeks(4));
 
-    Frame indexless = Frame.builder().column("x", new double[] {1, 2, 3, 4}).build();
+    Frame indexless = Frame.newBuilder().column("x", new double[] {1, 2, 3, 4}).build();
     Frame withIndex = indexless.withColumns(sample());
     assertThat(withIndex.dates()).isEqualTo(weeks(4));
     assertThat(withIndex.columnNames()).containsExactly("x", "a", "b", "c");
@@ -236,9 +238,9 @@ class FrameTest {
 
   @Test
   void withColumns_listJoinsInOrderAndLaterWins() {
-    Frame first = Frame.builder().column("e", new double[] {1, 1, 1, 1})
+    Frame first = Frame.newBuilder().column("e", new double[] {1, 1, 1, 1})
         .column("a", new double[] {0, 0, 0, 0}).build();
-    Frame second = Frame.builder().index(weeks(4)).column("e", new double[] {2, 2, 2, 2})
+    Frame second = Frame.newBuilder().index(weeks(4)).column("e", new double[] {2, 2, 2, 2})
         .column("f", new double[] {3, 3, 3, 3}).build();
     Frame joined = sample().withoutIndex().withColumns(List.of(first, second));
     assertThat(joined.columnNames()).containsExactly("a", "b", "c", "e", "f");
@@ -254,7 +256,7 @@ class FrameTest {
 
   @Test
   void withColumns_badInput() {
-    Frame shorter = Frame.builder().column("x", new double[3]).build();
+    Frame shorter = Frame.newBuilder().column("x", new double[3]).build();
     assertThatThrownBy(() -> sample().withColumns(shorter))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("other: 3 rows");
@@ -269,7 +271,7 @@ class FrameTest {
     assertThatThrownBy(() -> sample().withColumns(Arrays.asList(sample().select(), null)))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("others[1]");
-    Frame fourRows = Frame.builder().column("x", new double[4]).build();
+    Frame fourRows = Frame.newBuilder().column("x", new double[4]).build();
     assertThatThrownBy(() -> sample().withColumns(List.of(fourRows, shorter)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("others[1]: 3 rows");
@@ -348,11 +350,11 @@ class FrameTest {
     assertThat(sample()).isEqualTo(sample()).hasSameHashCodeAs(sample());
     assertThat(sample()).isNotEqualTo(sample().withoutIndex());
     assertThat(sample()).isNotEqualTo(sample().select("b", "a", "c"));
-    Frame zero = Frame.builder().column("x", new double[] {0.0}).build();
-    Frame negZero = Frame.builder().column("x", new double[] {-0.0}).build();
+    Frame zero = Frame.newBuilder().column("x", new double[] {0.0}).build();
+    Frame negZero = Frame.newBuilder().column("x", new double[] {-0.0}).build();
     assertThat(zero).isNotEqualTo(negZero);
-    Frame nan = Frame.builder().column("x", new double[] {Double.NaN}).build();
-    Frame otherNan = Frame.builder()
+    Frame nan = Frame.newBuilder().column("x", new double[] {Double.NaN}).build();
+    Frame otherNan = Frame.newBuilder()
         .column("x", new double[] {Double.longBitsToDouble(0x7ff8000000000001L)})
         .build();
     assertThat(nan).isEqualTo(otherNan).hasSameHashCodeAs(otherNan);
@@ -364,21 +366,21 @@ class FrameTest {
   void toString_summarises() {
     assertThat(sample().toString())
         .isEqualTo("Frame[4 rows x 3 columns, index 2024-01-07..2024-01-28, columns: a, b, c]");
-    assertThat(Frame.builder().build().toString())
+    assertThat(Frame.newBuilder().build().toString())
         .isEqualTo("Frame[0 rows x 0 columns, no index, columns: none]");
   }
 
   @Test
   void builder_unpairedSurrogateNameIsRejected() {
     // UTF-8 cannot hold a lone surrogate: files and cache keys would turn it into '?'
-    assertThatThrownBy(() -> Frame.builder().column("rate\uD800", new double[2]))
+    assertThatThrownBy(() -> Frame.newBuilder().column("rate\uD800", new double[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("name: 'rate\\uD800' has an unpaired surrogate \\uD800 at index 4");
-    Frame f = Frame.builder().column("a", new double[2]).build();
+    Frame f = Frame.newBuilder().column("a", new double[2]).build();
     assertThatThrownBy(() -> f.withColumn("\uDC00", new double[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unpaired surrogate");
-    assertThat(Frame.builder().column("\uD83D\uDCC8", new double[1]).build().columnNames())
+    assertThat(Frame.newBuilder().column("\uD83D\uDCC8", new double[1]).build().columnNames())
         .containsExactly("\uD83D\uDCC8");
   }
 }

@@ -233,7 +233,7 @@ final class FrameCodec {
             + (hasIndex == 1 ? " and an index" : "") + " in an entry with " + in.remaining()
             + " bytes left");
       }
-      Frame.Builder frame = Frame.builder();
+      Frame.Builder frame = Frame.newBuilder();
       if (hasIndex == 1) {
         List<LocalDate> dates = new ArrayList<>(Math.min(rows, in.remaining() / Long.BYTES));
         for (int i = 0; i < rows; i++) {

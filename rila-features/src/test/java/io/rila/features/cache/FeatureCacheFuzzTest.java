@@ -55,7 +55,7 @@ class FeatureCacheFuzzTest {
       a[i] = i % 5 == 2 ? Double.NaN : Math.cos(i);
       b[i] = -0.0 + i * 0.25;
     }
-    input = Frame.builder().index(dates).column("a", a).column("b \u00e9", b).build();
+    input = Frame.newBuilder().index(dates).column("a", a).column("b \u00e9", b).build();
     expected = STEP.apply(input);
     entryName = FeatureCache.key(STEP, input) + ".frame";
     key = HexFormat.of().parseHex(FeatureCache.key(STEP, input));

@@ -37,7 +37,7 @@ class FeatureCacheTest {
       a[i] = i % 7 == 3 ? Double.NaN : Math.sin(i) * 3;
       b[i] = -0.0 + i / 7.0;
     }
-    return Frame.builder().index(dates).column("a", a).column("b", b).build();
+    return Frame.newBuilder().index(dates).column("a", a).column("b", b).build();
   }
 
   private static LagFeatures lags(int k) {
@@ -327,7 +327,7 @@ class FeatureCacheTest {
   void apply_framesWithRowsButNeitherColumnsNorIndexAreNotStored() throws IOException {
     // such a frame's row count cannot be rebuilt: before, the hit returned 0 rows for 4
     FeatureCache cache = FeatureCache.open(dir);
-    Frame input = Frame.builder().column("a", new double[] {1, 2, 3, 4}).build();
+    Frame input = Frame.newBuilder().column("a", new double[] {1, 2, 3, 4}).build();
     Counting step = new Counting(fixed("drop all", input.drop("a")));
     Frame first = cache.apply(step, input);
     Frame second = cache.apply(step, input);
@@ -341,7 +341,7 @@ class FeatureCacheTest {
     // before: both specs hashed as "s?", so the second step got the first one's entry
     FeatureCache cache = FeatureCache.open(dir);
     Frame input = weekly(3);
-    Frame one = Frame.builder().column("one", new double[] {1}).build();
+    Frame one = Frame.newBuilder().column("one", new double[] {1}).build();
     assertThatThrownBy(() -> cache.apply(fixed("s\uD800", one), input))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("step spec: 's\\uD800' has an unpaired surrogate");

@@ -35,7 +35,7 @@ class FrameCodecTest {
 
   @Test
   void read_roundTripsIndexNamesAndBits() throws Exception {
-    Frame frame = Frame.builder()
+    Frame frame = Frame.newBuilder()
         .index(LocalDate.of(2024, 1, 7), LocalDate.of(2024, 1, 14))
         .column("caf\u00e9 \uD83D\uDCC8", new double[] {-0.0, Double.NaN})
         .column(" b", new double[] {Double.MIN_VALUE, Double.NEGATIVE_INFINITY})
@@ -46,7 +46,7 @@ class FrameCodecTest {
   @Test
   void read_rowsWithoutColumnsAreCheckedBeforeAllocating() throws IOException {
     // before: new double[rows] came first, so 2^31 - 1 rows and no column gave OutOfMemoryError
-    byte[] bytes = encoded(Frame.builder().build());
+    byte[] bytes = encoded(Frame.newBuilder().build());
     ByteBuffer.wrap(bytes).putInt(ROWS, Integer.MAX_VALUE);
     assertThatThrownBy(() -> FrameCodec.read(resealed(bytes), KEY))
         .isInstanceOf(FrameCodec.CorruptEntryException.class)
@@ -55,7 +55,7 @@ class FrameCodecTest {
 
   @Test
   void read_rowsBeyondTheEntryAreCorrupt() throws IOException {
-    Frame frame = Frame.builder().index(LocalDate.of(2024, 1, 7))
+    Frame frame = Frame.newBuilder().index(LocalDate.of(2024, 1, 7))
         .column("a", new double[] {1}).build();
     for (int rows : new int[] {Integer.MAX_VALUE, 1 << 28, 2}) {
       byte[] bytes = encoded(frame);
@@ -72,7 +72,7 @@ class FrameCodecTest {
 
   @Test
   void read_nameThatIsNotUtf8IsCorrupt() throws IOException {
-    byte[] bytes = encoded(Frame.builder().column("ab", new double[] {1}).build());
+    byte[] bytes = encoded(Frame.newBuilder().column("ab", new double[] {1}).build());
     int name = 53 + 4;
     bytes[name] = (byte) 0xC3;
     bytes[name + 1] = (byte) 0x28;
