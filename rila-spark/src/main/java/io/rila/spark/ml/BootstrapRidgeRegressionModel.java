@@ -1,0 +1,341 @@
+package io.rila.spark.ml;
+
+import io.rila.bootstrap.EnsembleModel;
+import io.rila.bootstrap.ModelFiles;
+import io.rila.bootstrap.Summary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.DoubleArrayParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+
+/**
+ * A fitted bootstrap Ridge ensemble as a spark.ml model: {@link #transform} adds the mean of the
+ * members' back-transformed predictions ({@code predictionCol}, "prediction") and their
+ * quantiles at the {@code quantiles} levels ({@code quantilesCol}, "quantiles", an array of
+ * doubles), computed on the executors from a broadcast copy of the model, each row's numbers
+ * exactly those of {@link EnsembleModel#predict(double[], double...)}.
+ *
+ * <pre>{@code
+ * BootstrapRidgeRegressionModel model = regressor.fit(weekly);
+ * Dataset<Row> scored = model.transform(next);
+ * model.write().overwrite().save("hdfs:///models/2026w49");
+ * BootstrapRidgeRegressionModel back =
+ *     BootstrapRidgeRegressionModel.load("hdfs:///models/2026w49");
+ * }</pre>
+ *
+ * <p><b>Storage.</b> A saved model is a folder: {@code metadata/} (spark.ml's params, as every
+ * spark.ml stage) and {@code data/model.rila} (rila's checksummed model file, {@link
+ * ModelFiles}). It is written through the path's Hadoop {@code FileSystem} ({@code file:},
+ * {@code hdfs:}, {@code s3a:}, ...) into a hidden sibling folder that is renamed to the path
+ * when complete, so a failed save leaves nothing at the path.
+ *
+ * <p>Thread safety: {@link #transform} and {@link #ensembleModel()} may be called concurrently;
+ * setters, as for every spark.ml stage, not.
+ */
+public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeRegressionModel>
+    implements MLWritable {
+  private static final long serialVersionUID = 1L;
+
+  private static final String MODEL_FILE = "data/model.rila";
+
+  private final String uid;
+  private final Payload payload;
+  private final Param<String> featuresCol;
+  private final Param<String> predictionCol;
+  private final Param<String> quantilesCol;
+  private final DoubleArrayParam quantiles;
+  private transient Broadcast<Payload> broadcast;
+
+  BootstrapRidgeRegressionModel(String uid, Payload payload) {
+    this.uid = uid;
+    this.payload = payload;
+    featuresCol = new Param<>(this, "featuresCol", "features column: a vector of numbers");
+    predictionCol = new Param<>(this, "predictionCol", "prediction column: mean of members");
+    quantilesCol = new Param<>(this, "quantilesCol", "quantiles column: array of numbers");
+    quantiles = new DoubleArrayParam(this, "quantiles", "quantile levels in [0, 1]");
+    setDefault(featuresCol, "features");
+    setDefault(predictionCol, "prediction");
+    setDefault(quantilesCol, "quantiles");
+    setDefault(quantiles, new double[] {0.025, 0.5, 0.975});
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** @return the param */
+  public Param<String> featuresCol() {
+    return featuresCol;
+  }
+
+  /** @return the param */
+  public Param<String> predictionCol() {
+    return predictionCol;
+  }
+
+  /** @return the param */
+  public Param<String> quantilesCol() {
+    return quantilesCol;
+  }
+
+  /** @return the param */
+  public DoubleArrayParam quantiles() {
+    return quantiles;
+  }
+
+  /**
+   * @param value the features column
+   * @return this
+   */
+  public BootstrapRidgeRegressionModel setFeaturesCol(String value) {
+    set(featuresCol, value);
+    return this;
+  }
+
+  /**
+   * @param value the prediction column
+   * @return this
+   */
+  public BootstrapRidgeRegressionModel setPredictionCol(String value) {
+    set(predictionCol, value);
+    return this;
+  }
+
+  /**
+   * @param value the quantiles column
+   * @return this
+   */
+  public BootstrapRidgeRegressionModel setQuantilesCol(String value) {
+    set(quantilesCol, value);
+    return this;
+  }
+
+  /**
+   * @param value the quantile levels, each in [0, 1]
+   * @return this
+   */
+  public BootstrapRidgeRegressionModel setQuantiles(double[] value) {
+    set(quantiles, value.clone());
+    return this;
+  }
+
+  /**
+   * The fitted ensemble: bit for bit a local {@code BootstrapRidgeEnsemble} fit of the training
+   * rows in {@code orderCol} order. Its batched predictions run on the calling thread.
+   *
+   * @return the model
+   */
+  public EnsembleModel ensembleModel() {
+    return payload.model();
+  }
+
+  /**
+   * Adds the prediction and quantiles columns, computed on the executors.
+   *
+   * @throws IllegalArgumentException if the features column is missing or not a vector, or an
+   *     output column exists; a row whose vector has another size than the model's features
+   *     fails its task with an {@code IllegalArgumentException} naming both sizes
+   */
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    Broadcast<Payload> shared = broadcast(dataset.sparkSession());
+    double[] levels = $(quantiles).clone();
+    StructType result = new StructType()
+        .add("prediction", DataTypes.DoubleType, false)
+        .add("quantiles", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    UserDefinedFunction score = functions.udf(
+        (UDF1<Vector, Row>) v -> score(shared.value().model(), v, levels), result);
+    String tmp = "__rila_" + uid;
+    List<Column> columns = new ArrayList<>();
+    for (String name : dataset.columns()) {
+      columns.add(functions.col(name));
+    }
+    columns.add(functions.col(tmp).getField("prediction").as($(predictionCol)));
+    columns.add(functions.col(tmp).getField("quantiles").as($(quantilesCol)));
+    return dataset.withColumn(tmp, score.apply(functions.col($(featuresCol))))
+        .select(columns.toArray(new Column[0]));
+  }
+
+  static Row score(EnsembleModel model, Vector v, double[] levels) {
+    if (v == null) {
+      throw new IllegalArgumentException("features: null (expected: a vector)");
+    }
+    if (v.size() != model.features()) {
+      throw new IllegalArgumentException("features: a vector of " + v.size()
+          + " (expected: " + model.features() + ", the model's features)");
+    }
+    Summary s = model.predict(v.toArray(), levels);
+    return RowFactory.create(s.mean(), s.quantiles());
+  }
+
+  private synchronized Broadcast<Payload> broadcast(SparkSession spark) {
+    if (broadcast == null) {
+      broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(payload);
+    }
+    return broadcast;
+  }
+
+  /**
+   * Checks the features column and returns the schema with the output columns.
+   *
+   * @throws IllegalArgumentException if the features column is missing or not a vector, or an
+   *     output column exists
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    Rows.checkVector(schema, $(featuresCol), "featuresCol");
+    Rows.checkLevels($(quantiles));
+    return Rows.outputSchema(schema, $(featuresCol), $(predictionCol), $(quantilesCol));
+  }
+
+  @Override
+  public BootstrapRidgeRegressionModel copy(ParamMap extra) {
+    BootstrapRidgeRegressionModel copy = new BootstrapRidgeRegressionModel(uid, payload);
+    copyValues(copy, extra);
+    return copy.setParent(parent());
+  }
+
+  /**
+   * A writer that saves this model (params and rila's model file) to a Hadoop FileSystem path.
+   *
+   * @return a writer
+   */
+  @Override
+  public MLWriter write() {
+    return new Writer(this);
+  }
+
+  /**
+   * The reader of saved models.
+   *
+   * @return a reader
+   */
+  public static MLReader<BootstrapRidgeRegressionModel> read() {
+    return new Reader();
+  }
+
+  /**
+   * Loads a model saved with {@code write().save(path)}.
+   *
+   * @param path a Hadoop FileSystem path or URI
+   * @return the model
+   * @throws UncheckedIOException if the model file is missing, corrupt or cannot be read
+   */
+  public static BootstrapRidgeRegressionModel load(String path) {
+    return read().load(path);
+  }
+
+  private static final class Writer extends MLWriter {
+    private final BootstrapRidgeRegressionModel instance;
+
+    Writer(BootstrapRidgeRegressionModel instance) {
+      this.instance = instance;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      SparkSession spark = sparkSession();
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      Path target = new Path(path);
+      try {
+        FileSystem fs = target.getFileSystem(conf);
+        Path qualified = fs.makeQualified(target);
+        Path parent = qualified.getParent();
+        if (parent == null) {
+          throw new IllegalArgumentException("path: '" + path + "' (expected: not a root)");
+        }
+        Path staging = new Path(parent,
+            "." + qualified.getName() + ".rila-" + UUID.randomUUID());
+        try {
+          DefaultParamsWriter$.MODULE$.saveMetadata(instance, staging.toString(), spark);
+          copyTo(fs, instance.ensembleModel(), new Path(staging, MODEL_FILE));
+          if (!fs.rename(staging, qualified)) {
+            throw new IOException("could not rename " + staging + " to " + qualified);
+          }
+        } finally {
+          fs.delete(staging, true);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("saving the model to " + path + " failed", e);
+      }
+    }
+  }
+
+  /** Writes the model file locally, then copies it through {@code fs}. */
+  static void copyTo(FileSystem fs, EnsembleModel model, Path target) throws IOException {
+    java.nio.file.Path dir = Files.createTempDirectory("rila-spark-");
+    java.nio.file.Path local = dir.resolve("model.rila");
+    try {
+      ModelFiles.save(model, local);
+      fs.copyFromLocalFile(false, true, new Path(local.toUri()), target);
+    } finally {
+      Files.deleteIfExists(local);
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /** Copies a model file through {@code fs} to a local temporary file and loads it. */
+  static EnsembleModel copyFrom(FileSystem fs, Path source) throws IOException {
+    java.nio.file.Path dir = Files.createTempDirectory("rila-spark-");
+    java.nio.file.Path local = dir.resolve("model.rila");
+    try {
+      fs.copyToLocalFile(false, source, new Path(local.toUri()), true);
+      return ModelFiles.load(local);
+    } finally {
+      Files.deleteIfExists(local);
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static final class Reader extends MLReader<BootstrapRidgeRegressionModel> {
+    @Override
+    public BootstrapRidgeRegressionModel load(String path) {
+      SparkSession spark = sparkSession();
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
+          spark, BootstrapRidgeRegressionModel.class.getName());
+      Path file = new Path(path, MODEL_FILE);
+      EnsembleModel model;
+      try {
+        model = copyFrom(file.getFileSystem(spark.sparkContext().hadoopConfiguration()), file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("loading the model file " + file + " failed", e);
+      }
+      BootstrapRidgeRegressionModel loaded =
+          new BootstrapRidgeRegressionModel(metadata.uid(), new Payload(model));
+      metadata.getAndSetParams(loaded, Option.empty());
+      return loaded;
+    }
+  }
+}
