@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
@@ -53,9 +55,15 @@ import scala.Option;
  *     BootstrapRidgeRegressionModel.load("hdfs:///models/2026w49");
  * }</pre>
  *
+ * <p><b>Groups.</b> A model fitted with a group column holds one ensemble per group in a cached
+ * RDD on the executors (hash-partitioned by group); {@link #ensembleModel(String)} fetches one,
+ * {@link #transform} sends each row to the executor holding its group's model, and saving
+ * writes each group's model file from the executor that holds it. Nothing gathers every model
+ * on the driver.
+ *
  * <p><b>Storage.</b> A saved model is a folder: {@code metadata/} (spark.ml's params, as every
  * spark.ml stage) and {@code data/model.rila} (rila's checksummed model file, {@link
- * ModelFiles}). It is written through the path's Hadoop {@code FileSystem} ({@code file:},
+ * ModelFiles}), or, with groups, {@code groups/<group>.rila}, one model file per group. It is written through the path's Hadoop {@code FileSystem} ({@code file:},
  * {@code hdfs:}, {@code s3a:}, ...) into a hidden sibling folder that is renamed to the path
  * when complete, so a failed save leaves nothing at the path.
  *
@@ -67,23 +75,32 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
   private static final long serialVersionUID = 1L;
 
   private static final String MODEL_FILE = "data/model.rila";
+  private static final String GROUPS = "groups";
 
   private final String uid;
   private final Payload payload;
+  private final transient JavaPairRDD<String, Payload> groups;
   private final Param<String> featuresCol;
+  private final Param<String> groupCol;
   private final Param<String> predictionCol;
   private final Param<String> quantilesCol;
   private final DoubleArrayParam quantiles;
   private transient Broadcast<Payload> broadcast;
 
-  BootstrapRidgeRegressionModel(String uid, Payload payload) {
+  /** A model of one ensemble ({@code payload}) or of one per group ({@code groups}). */
+  BootstrapRidgeRegressionModel(String uid, Payload payload,
+      JavaPairRDD<String, Payload> groups) {
     this.uid = uid;
     this.payload = payload;
+    this.groups = groups;
     featuresCol = new Param<>(this, "featuresCol", "features column: a vector of numbers");
+    groupCol = new Param<>(this, "groupCol", "group column: one ensemble per value (empty: one"
+        + " ensemble)");
     predictionCol = new Param<>(this, "predictionCol", "prediction column: mean of members");
     quantilesCol = new Param<>(this, "quantilesCol", "quantiles column: array of numbers");
     quantiles = new DoubleArrayParam(this, "quantiles", "quantile levels in [0, 1]");
     setDefault(featuresCol, "features");
+    setDefault(groupCol, "");
     setDefault(predictionCol, "prediction");
     setDefault(quantilesCol, "quantiles");
     setDefault(quantiles, new double[] {0.025, 0.5, 0.975});
@@ -97,6 +114,11 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
   /** @return the param */
   public Param<String> featuresCol() {
     return featuresCol;
+  }
+
+  /** @return the param (fixed at fit time: the group column of the training rows) */
+  public Param<String> groupCol() {
+    return groupCol;
   }
 
   /** @return the param */
@@ -151,27 +173,71 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
   }
 
   /**
-   * The fitted ensemble: bit for bit a local {@code BootstrapRidgeEnsemble} fit of the training
-   * rows in {@code orderCol} order. Its batched predictions run on the calling thread.
+   * The fitted ensemble of a model without groups: bit for bit a local {@code
+   * BootstrapRidgeEnsemble} fit of the training rows in {@code orderCol} order. Its batched
+   * predictions run on the calling thread.
    *
    * @return the model
+   * @throws IllegalStateException if the model has one ensemble per group
    */
   public EnsembleModel ensembleModel() {
+    if (payload == null) {
+      throw new IllegalStateException("ensembleModel(): this model has one ensemble per value of"
+          + " '" + $(groupCol) + "' (expected: ensembleModel(group))");
+    }
     return payload.model();
   }
 
   /**
-   * Adds the prediction and quantiles columns, computed on the executors.
+   * The fitted ensemble of one group, fetched from the executor that holds it: bit for bit a
+   * local fit of the group's rows in {@code orderCol} order.
    *
-   * @throws IllegalArgumentException if the features column is missing or not a vector, or an
-   *     output column exists; a row whose vector has another size than the model's features
-   *     fails its task with an {@code IllegalArgumentException} naming both sizes
+   * @param group the group value (as text)
+   * @return the model
+   * @throws IllegalStateException if the model has no groups
+   * @throws IllegalArgumentException if the group is not in the model
+   */
+  public EnsembleModel ensembleModel(String group) {
+    Objects.requireNonNull(group, "group");
+    if (groups == null) {
+      throw new IllegalStateException("ensembleModel(\"" + group + "\"): this model has no"
+          + " groups (expected: ensembleModel())");
+    }
+    return Groups.lookup(groups, group);
+  }
+
+  /**
+   * The group values of a model with groups, sorted; empty for a model without.
+   *
+   * @return the groups
+   */
+  public List<String> groups() {
+    if (groups == null) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>(groups.keys().collect());
+    keys.sort(null);
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Adds the prediction and quantiles columns, computed on the executors. With groups, each row
+   * is scored by the model of its group (rows move to the executor holding that model; the
+   * output's row order is not the input's).
+   *
+   * @throws IllegalArgumentException if the features (or group) column is missing or the
+   *     features are not a vector, or an output column exists; a row whose vector has another
+   *     size than the model's features, or whose group has no model, fails its task with an
+   *     {@code IllegalArgumentException} naming both sizes or the group
    */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    transformSchema(dataset.schema());
-    Broadcast<Payload> shared = broadcast(dataset.sparkSession());
+    StructType output = transformSchema(dataset.schema());
     double[] levels = $(quantiles).clone();
+    if (groups != null) {
+      return Groups.transform(dataset, groups, $(groupCol), $(featuresCol), levels, output);
+    }
+    Broadcast<Payload> shared = broadcast(dataset.sparkSession());
     StructType result = new StructType()
         .add("prediction", DataTypes.DoubleType, false)
         .add("quantiles", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
@@ -216,13 +282,16 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
   @Override
   public StructType transformSchema(StructType schema) {
     Rows.checkVector(schema, $(featuresCol), "featuresCol");
+    if (groups != null) {
+      Rows.field(schema, $(groupCol), "groupCol");
+    }
     Rows.checkLevels($(quantiles));
     return Rows.outputSchema(schema, $(featuresCol), $(predictionCol), $(quantilesCol));
   }
 
   @Override
   public BootstrapRidgeRegressionModel copy(ParamMap extra) {
-    BootstrapRidgeRegressionModel copy = new BootstrapRidgeRegressionModel(uid, payload);
+    BootstrapRidgeRegressionModel copy = new BootstrapRidgeRegressionModel(uid, payload, groups);
     copyValues(copy, extra);
     return copy.setParent(parent());
   }
@@ -280,7 +349,11 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
             "." + qualified.getName() + ".rila-" + UUID.randomUUID());
         try {
           DefaultParamsWriter$.MODULE$.saveMetadata(instance, staging.toString(), spark);
-          copyTo(fs, instance.ensembleModel(), new Path(staging, MODEL_FILE));
+          if (instance.groups != null) {
+            Groups.save(instance.groups, new Path(staging, GROUPS), conf);
+          } else {
+            copyTo(fs, instance.ensembleModel(), new Path(staging, MODEL_FILE));
+          }
           if (!fs.rename(staging, qualified)) {
             throw new IOException("could not rename " + staging + " to " + qualified);
           }
@@ -325,15 +398,23 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
       SparkSession spark = sparkSession();
       DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
           spark, BootstrapRidgeRegressionModel.class.getName());
-      Path file = new Path(path, MODEL_FILE);
-      EnsembleModel model;
+      BootstrapRidgeRegressionModel probe = new BootstrapRidgeRegressionModel(metadata.uid(),
+          null, null);
+      metadata.getAndSetParams(probe, Option.empty());
+      BootstrapRidgeRegressionModel loaded;
+      Path file = new Path(path, probe.$(probe.groupCol).isEmpty() ? MODEL_FILE : GROUPS);
       try {
-        model = copyFrom(file.getFileSystem(spark.sparkContext().hadoopConfiguration()), file);
+        if (probe.$(probe.groupCol).isEmpty()) {
+          EnsembleModel model =
+              copyFrom(file.getFileSystem(spark.sparkContext().hadoopConfiguration()), file);
+          loaded = new BootstrapRidgeRegressionModel(metadata.uid(), new Payload(model), null);
+        } else {
+          loaded = new BootstrapRidgeRegressionModel(metadata.uid(), null,
+              Groups.load(spark, file));
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException("loading the model file " + file + " failed", e);
+        throw new UncheckedIOException("loading the model files " + file + " failed", e);
       }
-      BootstrapRidgeRegressionModel loaded =
-          new BootstrapRidgeRegressionModel(metadata.uid(), new Payload(model));
       metadata.getAndSetParams(loaded, Option.empty());
       return loaded;
     }

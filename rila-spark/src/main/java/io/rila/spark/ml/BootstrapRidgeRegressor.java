@@ -40,12 +40,16 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  *
  * <p>The fitted ensemble is bit for bit {@code BootstrapRidgeEnsemble.newBuilder().settings(s)
- * .build().fit(x, y, w)} on the rows sorted by {@code orderCol}: the rows are gathered on the
- * driver (one ensemble's data is small: weeks by features) and the members are fitted in ranges
- * on the executors ({@link SparkEnsembleTrainer}).
+ * .build().fit(x, y, w)} on the rows sorted by {@code orderCol}. Without a group column the rows
+ * are gathered on the driver (one ensemble's data is small: weeks by features) and the members
+ * are fitted in ranges on the executors ({@link SparkEnsembleTrainer}). With {@code groupCol}
+ * ({@code setGroupCol("product")}) each group's rows are shuffled to the task that fits that
+ * group (bit for bit a local fit of the group's rows in order), and the fitted models stay on
+ * the executors, cached by group; see {@link BootstrapRidgeRegressionModel}.
  *
  * <p>Params (defaults in brackets): {@code featuresCol} ["features"], {@code labelCol}
- * ["label"], {@code weightCol} [none], {@code orderCol} [required], {@code predictionCol}
+ * ["label"], {@code weightCol} [none], {@code orderCol} [required], {@code groupCol} [none],
+ * {@code predictionCol}
  * ["prediction"], {@code quantilesCol} ["quantiles"], {@code quantiles} [0.025, 0.5, 0.975],
  * {@code estimators} [1000], {@code alpha} [1.0], {@code seed} [0], {@code targetTransform}
  * ["identity"; identity, log, log1p], {@code resampling} ["iid"; iid, poisson,
@@ -66,6 +70,7 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
   private final Param<String> labelCol;
   private final Param<String> weightCol;
   private final Param<String> orderCol;
+  private final Param<String> groupCol;
   private final Param<String> predictionCol;
   private final Param<String> quantilesCol;
   private final DoubleArrayParam quantiles;
@@ -95,6 +100,8 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
     weightCol = new Param<>(this, "weightCol", "sample weight column (empty: equal weights)");
     orderCol = new Param<>(this, "orderCol",
         "column that orders the rows of a fit (distinct values), e.g. the week");
+    groupCol = new Param<>(this, "groupCol", "group column: one ensemble per value (empty: one"
+        + " ensemble)");
     predictionCol = new Param<>(this, "predictionCol", "prediction column: mean of members");
     quantilesCol = new Param<>(this, "quantilesCol", "quantiles column: array of numbers");
     quantiles = new DoubleArrayParam(this, "quantiles", "quantile levels in [0, 1]");
@@ -113,6 +120,7 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
     setDefault(labelCol, "label");
     setDefault(weightCol, "");
     setDefault(orderCol, "");
+    setDefault(groupCol, "");
     setDefault(predictionCol, "prediction");
     setDefault(quantilesCol, "quantiles");
     setDefault(quantiles, new double[] {0.025, 0.5, 0.975});
@@ -149,6 +157,11 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
   /** @return the param */
   public Param<String> orderCol() {
     return orderCol;
+  }
+
+  /** @return the param */
+  public Param<String> groupCol() {
+    return groupCol;
   }
 
   /** @return the param */
@@ -239,6 +252,16 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
    */
   public BootstrapRidgeRegressor setOrderCol(String value) {
     set(orderCol, value);
+    return this;
+  }
+
+  /**
+   * @param value the column whose values name the groups, one ensemble per group (empty: one
+   *     ensemble of all rows)
+   * @return this
+   */
+  public BootstrapRidgeRegressor setGroupCol(String value) {
+    set(groupCol, value);
     return this;
   }
 
@@ -361,33 +384,47 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
    * @return the model
    * @throws IllegalArgumentException if a column is missing or of the wrong type, a cell is null,
    *     NaN or infinite, a label is outside the target transform's domain, two rows share an
-   *     order value, there are fewer rows than features + 2, or a param is out of range; the
-   *     message names the column and the row (by its order value)
+   *     order value, a group has fewer rows than features + 2 (or its value does not make a
+   *     safe file name), or a param is out of range; the message names the column, the group
+   *     and the row (by its order value). With groups, data errors are found in the tasks and
+   *     reach the caller as the cause of Spark's job failure.
    */
   @Override
   public BootstrapRidgeRegressionModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
     EnsembleSettings settings = settings();
+    List<String> names = Rows.featureNames(dataset.schema(), $(featuresCol), -1);
+    BootstrapRidgeRegressionModel fitted;
+    if (!$(groupCol).isEmpty()) {
+      fitted = new BootstrapRidgeRegressionModel(uid, null, Groups.fit(dataset, $(groupCol),
+          $(featuresCol), $(labelCol), $(weightCol), $(orderCol), settings, names));
+    } else {
+      fitted = new BootstrapRidgeRegressionModel(uid, new Payload(fitOne(dataset, settings,
+          names)), null);
+    }
+    copyValues(fitted.setParent(this), ParamMap.empty());
+    return fitted;
+  }
+
+  private EnsembleModel fitOne(Dataset<?> dataset, EnsembleSettings settings,
+      List<String> names) {
     Rows rows = Rows.gather(dataset, $(featuresCol), $(labelCol), $(weightCol), $(orderCol),
         settings.targetTransform());
-    List<String> names = Rows.featureNames(dataset.schema(), $(featuresCol), rows.features());
     BootstrapRidgeEnsemble ensemble =
         BootstrapRidgeEnsemble.newBuilder().settings(settings).build();
-    SparkEnsembleTrainer.Builder trainer =
-        SparkEnsembleTrainer.newBuilder(ensemble).featureNames(names);
+    SparkEnsembleTrainer.Builder trainer = SparkEnsembleTrainer.newBuilder(ensemble);
+    if (names != null && names.size() == rows.features()) {
+      trainer.featureNames(names);
+    }
     int perTask = (Integer) $(membersPerTask);
     if (perTask != 0) {
       trainer.membersPerTask(perTask);
     }
     JavaSparkContext sc =
         JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-    EnsembleModel model = rows.weights() == null
+    return rows.weights() == null
         ? trainer.build().fit(sc, rows.x(), rows.y())
         : trainer.build().fit(sc, rows.x(), rows.y(), rows.weights());
-    BootstrapRidgeRegressionModel fitted =
-        new BootstrapRidgeRegressionModel(uid, new Payload(model));
-    copyValues(fitted.setParent(this), ParamMap.empty());
-    return fitted;
   }
 
   /**
@@ -399,6 +436,9 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
   @Override
   public StructType transformSchema(StructType schema) {
     Rows.checkFitSchema(schema, $(featuresCol), $(labelCol), $(weightCol), $(orderCol));
+    if (!$(groupCol).isEmpty()) {
+      Rows.field(schema, $(groupCol), "groupCol");
+    }
     double[] levels = $(quantiles);
     Rows.checkLevels(levels);
     return Rows.outputSchema(schema, $(featuresCol), $(predictionCol), $(quantilesCol));

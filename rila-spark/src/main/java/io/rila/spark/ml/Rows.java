@@ -114,14 +114,11 @@ final class Rows {
   }
 
   /**
-   * The rows of {@code dataset}, sorted by {@code order}, gathered on the driver.
-   *
-   * @throws IllegalArgumentException for a null, NaN or infinite cell, a label outside the
-   *     transform's domain, a negative weight, vectors of different sizes or a repeated order
-   *     value, naming the column and the row's order value
+   * The columns a fit reads, in the order {@link #of} expects them: order, features, label
+   * (as double), weight (as double, if any), then {@code extra} (e.g. the group).
    */
-  static Rows gather(Dataset<?> dataset, String features, String label, String weight,
-      String order, TargetTransform transform) {
+  static Column[] fitColumns(String features, String label, String weight, String order,
+      String... extra) {
     List<Column> columns = new ArrayList<>();
     columns.add(functions.col(order));
     columns.add(functions.col(features));
@@ -129,11 +126,50 @@ final class Rows {
     if (!weight.isEmpty()) {
       columns.add(functions.col(weight).cast(DataTypes.DoubleType));
     }
-    List<Row> rows = dataset.select(columns.toArray(new Column[0]))
+    for (String name : extra) {
+      columns.add(functions.col(name));
+    }
+    return columns.toArray(new Column[0]);
+  }
+
+  /**
+   * The rows of {@code dataset}, sorted by {@code order}, gathered on the driver.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  static Rows gather(Dataset<?> dataset, String features, String label, String weight,
+      String order, TargetTransform transform) {
+    List<Row> rows = dataset.select(fitColumns(features, label, weight, order))
         .orderBy(functions.col(order).asc_nulls_first()).collectAsList();
+    return of(rows, features, label, weight, order, transform, "");
+  }
+
+  /** Sorts rows of {@link #fitColumns} by their order value (column 0), nulls first. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void sortByOrder(List<Row> rows) {
+    rows.sort((a, b) -> {
+      Object u = a.get(0);
+      Object v = b.get(0);
+      if (u == null || v == null) {
+        return u == null ? (v == null ? 0 : -1) : 1;
+      }
+      return ((Comparable) u).compareTo(v);
+    });
+  }
+
+  /**
+   * The training arrays of rows of {@link #fitColumns}, already sorted by their order value.
+   *
+   * @param prefix what names the rows' set in messages ("" or "group 'A', ")
+   * @throws IllegalArgumentException for a null, NaN or infinite cell, a label outside the
+   *     transform's domain, a negative weight, vectors of different sizes or a repeated order
+   *     value, naming the column and the row's order value
+   */
+  static Rows of(List<Row> rows, String features, String label, String weight, String order,
+      TargetTransform transform, String prefix) {
     int n = rows.size();
     if (n == 0) {
-      throw new IllegalArgumentException("dataset: no rows (expected: at least 2)");
+      throw new IllegalArgumentException(prefix + "dataset: no rows (expected: at least 2)");
     }
     double[][] x = new double[n][];
     double[] y = new double[n];
@@ -142,11 +178,11 @@ final class Rows {
     for (int i = 0; i < n; i++) {
       Row row = rows.get(i);
       if (row.isNullAt(0)) {
-        throw new IllegalArgumentException(
-            "column '" + order + "': null (expected: an order value on every row)");
+        throw new IllegalArgumentException(prefix + "column '" + order
+            + "': null (expected: an order value on every row)");
       }
       Object key = row.get(0);
-      String where = "row " + order + "=" + key;
+      String where = prefix + "row " + order + "=" + key;
       if (key.equals(previous)) {
         throw new IllegalArgumentException("column '" + order + "': " + where
             + " appears twice (expected: distinct order values)");
@@ -182,7 +218,7 @@ final class Rows {
     }
     if (x[0].length == 0) {
       throw new IllegalArgumentException(
-          "column '" + features + "': empty vectors (expected: at least one feature)");
+          prefix + "column '" + features + "': empty vectors (expected: at least one feature)");
     }
     return new Rows(x, y, w);
   }
@@ -209,15 +245,15 @@ final class Rows {
 
   /**
    * The feature names a VectorAssembler recorded in the column's metadata, or null where they
-   * are missing, repeated or not {@code count} of them.
+   * are missing, repeated or not {@code count} of them ({@code count < 0}: any number).
    */
   static List<String> featureNames(StructType schema, String features, int count) {
     AttributeGroup group = AttributeGroup.fromStructField(schema.apply(features));
     Option<Attribute[]> attributes = group.attributes();
-    if (attributes.isEmpty() || attributes.get().length != count) {
+    if (attributes.isEmpty() || (count >= 0 && attributes.get().length != count)) {
       return null;
     }
-    List<String> names = new ArrayList<>(count);
+    List<String> names = new ArrayList<>(attributes.get().length);
     Set<String> seen = new HashSet<>();
     for (Attribute a : attributes.get()) {
       if (a.name().isEmpty() || !seen.add(a.name().get())) {

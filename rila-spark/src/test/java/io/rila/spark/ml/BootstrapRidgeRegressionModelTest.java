@@ -113,4 +113,23 @@ class BootstrapRidgeRegressionModelTest {
     Weekly.assertBitIdentical(model.ensembleModel(),
         regressor().fit(data.assembled(spark)).ensembleModel());
   }
+
+  @Test
+  void save_load_groups() throws IOException {
+    Weekly data = Weekly.of(15, 60, 3);
+    Dataset<Row> rows = data.assembled(spark);
+    BootstrapRidgeRegressionModel model = regressor().setGroupCol("product").fit(rows);
+    String uri = dir.resolve("by-product").toUri().toString();
+    model.write().save(uri);
+    try (Stream<Path> files = Files.list(dir.resolve("by-product/groups"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+          .containsExactlyInAnyOrder("P0.rila", "P1.rila", "P2.rila");
+    }
+    BootstrapRidgeRegressionModel back = BootstrapRidgeRegressionModel.load(uri);
+    assertThat(back.groups()).containsExactly("P0", "P1", "P2");
+    for (String g : back.groups()) {
+      Weekly.assertBitIdentical(back.ensembleModel(g), model.ensembleModel(g));
+    }
+    assertThat(scores(back.transform(rows))).isEqualTo(scores(model.transform(rows)));
+  }
 }

@@ -217,4 +217,73 @@ class BootstrapRidgeRegressorTest {
     assertThat(modelCopy.ensembleModel().coefficients())
         .isEqualTo(model.ensembleModel().coefficients());
   }
+
+  @Test
+  void fit_groups_eachEqualsLocalFitOfItsRows() {
+    Weekly data = Weekly.of(8, 90, 3);
+    BootstrapRidgeRegressionModel model =
+        regressor().setGroupCol("product").fit(data.assembled(spark));
+    assertThat(model.groups()).containsExactly("P0", "P1", "P2");
+    for (String g : model.groups()) {
+      Weekly rows = data.group(g);
+      EnsembleModel local = BootstrapRidgeEnsemble.newBuilder().estimators(200).alpha(1.0)
+          .seed(42L).targetTransform(TargetTransform.LOG1P).build()
+          .fit(rows.x, rows.y, rows.w);
+      Weekly.assertBitIdentical(model.ensembleModel(g), local);
+      assertThat(model.ensembleModel(g).featureNames()).containsExactly(Weekly.FEATURES);
+    }
+    assertThatThrownBy(model::ensembleModel).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("one ensemble per value of 'product'");
+    assertThatThrownBy(() -> model.ensembleModel("P9"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group 'P9'");
+    assertThatThrownBy(() -> regressor().setEstimators(5).fit(data.assembled(spark))
+        .ensembleModel("P0")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has no groups");
+  }
+
+  @Test
+  void transform_groups_equalsEachGroupsPredictSummaries() {
+    Weekly data = Weekly.of(9, 60, 2);
+    BootstrapRidgeRegressionModel model =
+        regressor().setEstimators(50).setGroupCol("product").fit(data.assembled(spark));
+    List<Row> scored = model.transform(data.assembled(spark))
+        .select("product", "features", "prediction", "quantiles").collectAsList();
+    assertThat(scored).hasSize(60);
+    EnsembleModel p0 = model.ensembleModel("P0");
+    EnsembleModel p1 = model.ensembleModel("P1");
+    for (Row row : scored) {
+      EnsembleModel local = row.getString(0).equals("P0") ? p0 : p1;
+      Summary expected = local.predict(((Vector) row.get(1)).toArray(), 0.025, 0.5, 0.975);
+      assertThat(row.getDouble(2)).isEqualTo(expected.mean());
+      assertThat(row.<Double>getList(3)).containsExactly(expected.quantileAt(0),
+          expected.quantileAt(1), expected.quantileAt(2));
+    }
+    Dataset<Row> unknown = data.assembled(spark).withColumn("product", functions.lit("P7"));
+    assertThatThrownBy(() -> model.transform(unknown).count())
+        .hasStackTraceContaining("column 'product': group 'P7' has no model");
+  }
+
+  @Test
+  void fit_groups_badInput() {
+    Weekly data = Weekly.of(10, 40, 2);
+    Dataset<Row> rows = data.assembled(spark);
+    assertThatThrownBy(() -> regressor().setGroupCol("region").fit(rows))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("groupCol: column 'region' not found");
+    Dataset<Row> small = rows.filter("product = 'P0' OR week < 8");
+    assertThatThrownBy(() -> regressor().setGroupCol("product").fit(small))
+        .hasStackTraceContaining("group 'P1', rows: 4 (expected: at least features + 2 = 5)");
+    Dataset<Row> nullSales = rows.withColumn("sales", functions.when(
+        functions.col("week").equalTo(13), functions.lit(null)).otherwise(functions.col("sales")));
+    assertThatThrownBy(() -> regressor().setGroupCol("product").fit(nullSales))
+        .hasStackTraceContaining("column 'sales', group 'P1', row week=13: null");
+    Dataset<Row> nullGroup = rows.withColumn("product", functions.when(
+        functions.col("week").equalTo(6), functions.lit(null))
+        .otherwise(functions.col("product")));
+    assertThatThrownBy(() -> regressor().setGroupCol("product").fit(nullGroup))
+        .hasStackTraceContaining("column 'product', row week=6: null");
+    Dataset<Row> slash = rows.withColumn("product", functions.lit("a/b"));
+    assertThatThrownBy(() -> regressor().setGroupCol("product").fit(slash))
+        .hasStackTraceContaining("group 'a/b': not a safe file name");
+  }
 }
