@@ -2,7 +2,10 @@ package io.rila.spark.ml;
 
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.ModelFiles;
+import io.rila.bootstrap.Scenario;
+import io.rila.bootstrap.ScenarioTable;
 import io.rila.bootstrap.Summary;
+import io.rila.bootstrap.SummaryTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +39,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
@@ -235,7 +239,11 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
     StructType output = transformSchema(dataset.schema());
     double[] levels = $(quantiles).clone();
     if (groups != null) {
-      return Groups.transform(dataset, groups, $(groupCol), $(featuresCol), levels, output);
+      Groups.Scorer scorer = (model, v) -> {
+        Row r = score(model, v, levels);
+        return List.<Object[]>of(new Object[] {r.get(0), r.get(1)});
+      };
+      return Groups.score(dataset, groups, $(groupCol), $(featuresCol), scorer, output);
     }
     Broadcast<Payload> shared = broadcast(dataset.sparkSession());
     StructType result = new StructType()
@@ -255,6 +263,12 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
   }
 
   static Row score(EnsembleModel model, Vector v, double[] levels) {
+    check(model, v);
+    Summary s = model.predict(v.toArray(), levels);
+    return RowFactory.create(s.mean(), s.quantiles());
+  }
+
+  private static void check(EnsembleModel model, Vector v) {
     if (v == null) {
       throw new IllegalArgumentException("features: null (expected: a vector)");
     }
@@ -262,8 +276,80 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
       throw new IllegalArgumentException("features: a vector of " + v.size()
           + " (expected: " + model.features() + ", the model's features)");
     }
-    Summary s = model.predict(v.toArray(), levels);
-    return RowFactory.create(s.mean(), s.quantiles());
+  }
+
+  /**
+   * Paired rate scenarios for many rows, on the executors: for each row (with groups, by its
+   * group's model) and each value of the grid, every feature whose name starts with {@code
+   * prefix} is set to the value ({@link Scenario#sweep}), and the members' predictions are
+   * compared member by member with the same members' prediction for the row as it is, exactly as
+   * {@link EnsembleModel#scenarios(double[], List, double...)} does locally. One output row per
+   * input row and grid value: the input's columns, then {@code scenario} (the label, {@code
+   * prefix*=value}), {@code value}, {@code prediction} and {@code quantiles} (the scenario's
+   * level), {@code change} and {@code changeQuantiles} (scenario minus baseline), {@code
+   * percentChange} and {@code percentChangeQuantiles} (100 x change / baseline), quantiles at
+   * the {@code quantiles} levels.
+   *
+   * <pre>{@code
+   * Dataset<Row> table = model.scenarioSweep(latestWeek, "own_rate", 2.0, 2.5, 3.0, 3.5);
+   * }</pre>
+   *
+   * @param dataset the baseline rows (the features column, and the group column with groups)
+   * @param prefix the feature-name prefix (the model's feature names are those a
+   *     VectorAssembler recorded)
+   * @param values the grid, at least one finite value
+   * @return the scenario rows, computed lazily
+   * @throws IllegalArgumentException if the prefix or grid is empty or a value is not finite,
+   *     a column is missing, or an output column exists; a prefix that matches no feature fails
+   *     the tasks with rila's message naming the scenario
+   */
+  public Dataset<Row> scenarioSweep(Dataset<?> dataset, String prefix, double... values) {
+    Scenario.sweep(prefix, values);
+    StructType schema = dataset.schema();
+    Rows.checkVector(schema, $(featuresCol), "featuresCol");
+    if (groups != null) {
+      Rows.field(schema, $(groupCol), "groupCol");
+    }
+    double[] levels = $(quantiles).clone();
+    Rows.checkLevels(levels);
+    StructType output = schema;
+    ArrayType array = DataTypes.createArrayType(DataTypes.DoubleType, false);
+    String[] names = {"scenario", "value", "prediction", "quantiles", "change",
+        "changeQuantiles", "percentChange", "percentChangeQuantiles"};
+    for (String name : names) {
+      if (schema.getFieldIndex(name).isDefined()) {
+        throw new IllegalArgumentException("output column '" + name + "' already exists");
+      }
+      output = output.add(name, name.equals("scenario") ? DataTypes.StringType
+          : name.equals("value") || !name.endsWith("uantiles") ? DataTypes.DoubleType : array,
+          true);
+    }
+    double[] grid = values.clone();
+    Groups.Scorer scorer = (model, v) -> {
+      check(model, v);
+      ScenarioTable table = model.scenarios(v.toArray(), Scenario.sweep(prefix, grid), levels);
+      List<Object[]> out = new ArrayList<>(grid.length);
+      for (int s = 0; s < grid.length; s++) {
+        out.add(new Object[] {table.labels().get(s), grid[s],
+            table.levels().mean(s), quantilesOf(table.levels(), s),
+            table.differences().mean(s), quantilesOf(table.differences(), s),
+            table.percentChanges().mean(s), quantilesOf(table.percentChanges(), s)});
+      }
+      return out;
+    };
+    if (groups != null) {
+      return Groups.score(dataset, groups, $(groupCol), $(featuresCol), scorer, output);
+    }
+    return Groups.score(dataset, broadcast(dataset.sparkSession()), $(featuresCol), scorer,
+        output);
+  }
+
+  private static double[] quantilesOf(SummaryTable table, int row) {
+    double[] q = new double[table.levels().length];
+    for (int k = 0; k < q.length; k++) {
+      q[k] = table.quantile(row, k);
+    }
+    return q;
   }
 
   private synchronized Broadcast<Payload> broadcast(SparkSession spark) {

@@ -5,6 +5,7 @@ import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.EnsembleSettings;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,6 +20,7 @@ import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -127,33 +129,54 @@ final class Groups {
     return found.get(0).model();
   }
 
+  /** What scoring adds to a row: one or more lists of values appended to the row's own. */
+  interface Scorer extends Serializable {
+    List<Object[]> apply(EnsembleModel model, Vector features);
+  }
+
+  /** The rows of {@code scorer} for each input row: its values followed by each added list. */
+  static Iterator<Row> expand(Row row, EnsembleModel model, Vector features, Scorer scorer) {
+    List<Object[]> added = scorer.apply(model, features);
+    List<Row> out = new ArrayList<>(added.size());
+    for (Object[] more : added) {
+      Object[] values = new Object[row.size() + more.length];
+      for (int i = 0; i < row.size(); i++) {
+        values[i] = row.get(i);
+      }
+      System.arraycopy(more, 0, values, row.size(), more.length);
+      out.add(RowFactory.create(values));
+    }
+    return out.iterator();
+  }
+
   /**
    * Scores rows by their group on the executors: rows are shuffled to the partition that holds
-   * their group's model, and each gets its model's prediction and quantiles.
+   * their group's model, and each gets the scorer's values from that model.
    */
-  static Dataset<Row> transform(Dataset<?> dataset, JavaPairRDD<String, Payload> models,
-      String group, String features, double[] levels, StructType output) {
+  static Dataset<Row> score(Dataset<?> dataset, JavaPairRDD<String, Payload> models,
+      String group, String features, Scorer scorer, StructType output) {
     StructType schema = dataset.schema();
     int gi = schema.fieldIndex(group);
     int fi = schema.fieldIndex(features);
     JavaPairRDD<String, Row> keyed = dataset.toDF().javaRDD()
         .mapToPair(r -> new Tuple2<>(r.isNullAt(gi) ? null : String.valueOf(r.get(gi)), r));
-    JavaRDD<Row> scored = keyed.leftOuterJoin(models, models.partitioner().get()).map(t -> {
+    JavaRDD<Row> scored = keyed.leftOuterJoin(models, models.partitioner().get()).flatMap(t -> {
       Row row = t._2()._1();
       if (!t._2()._2().isPresent()) {
         throw new IllegalArgumentException("column '" + group + "': group '" + t._1()
             + "' has no model");
       }
-      Row s = BootstrapRidgeRegressionModel.score(t._2()._2().get().model(),
-          (Vector) row.get(fi), levels);
-      Object[] values = new Object[row.size() + 2];
-      for (int i = 0; i < row.size(); i++) {
-        values[i] = row.get(i);
-      }
-      values[row.size()] = s.get(0);
-      values[row.size() + 1] = s.get(1);
-      return RowFactory.create(values);
+      return expand(row, t._2()._2().get().model(), (Vector) row.get(fi), scorer);
     });
+    return dataset.sparkSession().createDataFrame(scored, output);
+  }
+
+  /** Scores rows with one broadcast model on the executors. */
+  static Dataset<Row> score(Dataset<?> dataset, Broadcast<Payload> model, String features,
+      Scorer scorer, StructType output) {
+    int fi = dataset.schema().fieldIndex(features);
+    JavaRDD<Row> scored = dataset.toDF().javaRDD()
+        .flatMap(row -> expand(row, model.value().model(), (Vector) row.get(fi), scorer));
     return dataset.sparkSession().createDataFrame(scored, output);
   }
 

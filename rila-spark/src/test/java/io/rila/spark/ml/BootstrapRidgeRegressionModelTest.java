@@ -132,4 +132,55 @@ class BootstrapRidgeRegressionModelTest {
     }
     assertThat(scores(back.transform(rows))).isEqualTo(scores(model.transform(rows)));
   }
+
+  private static void assertScenarios(List<Row> rows, java.util.function.Function<Row,
+      io.rila.bootstrap.EnsembleModel> modelOf, double[] grid) {
+    for (Row row : rows) {
+      io.rila.bootstrap.ScenarioTable local = modelOf.apply(row).scenarios(
+          ((org.apache.spark.ml.linalg.Vector) row.getAs("features")).toArray(),
+          io.rila.bootstrap.Scenario.sweep("own", grid), 0.05, 0.95);
+      int s = local.labels().indexOf(row.<String>getAs("scenario"));
+      assertThat(s).isNotNegative();
+      assertThat(row.<Double>getAs("value")).isEqualTo(grid[s]);
+      assertThat(row.<Double>getAs("prediction")).isEqualTo(local.levels().mean(s));
+      assertThat(row.<Double>getAs("change")).isEqualTo(local.differences().mean(s));
+      assertThat(row.<Double>getAs("percentChange")).isEqualTo(local.percentChanges().mean(s));
+      assertThat(row.getList(row.fieldIndex("quantiles"))).containsExactly(
+          local.levels().quantile(s, 0), local.levels().quantile(s, 1));
+      assertThat(row.getList(row.fieldIndex("changeQuantiles"))).containsExactly(
+          local.differences().quantile(s, 0), local.differences().quantile(s, 1));
+      assertThat(row.getList(row.fieldIndex("percentChangeQuantiles"))).containsExactly(
+          local.percentChanges().quantile(s, 0), local.percentChanges().quantile(s, 1));
+    }
+  }
+
+  @Test
+  void scenarioSweep_equalsLocalScenarios() {
+    Weekly data = Weekly.of(16, 40, 1);
+    Dataset<Row> rows = data.assembled(spark);
+    BootstrapRidgeRegressionModel model = regressor().fit(rows);
+    double[] grid = {2.0, 3.0, 4.5};
+    List<Row> table = model.scenarioSweep(rows.filter("week >= 30"), "own", grid)
+        .collectAsList();
+    assertThat(table).hasSize(30);
+    assertScenarios(table, row -> model.ensembleModel(), grid);
+    assertThatThrownBy(() -> model.scenarioSweep(rows, "own"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("values: empty");
+    assertThatThrownBy(() -> model.scenarioSweep(rows, "price", 1.0).count())
+        .hasStackTraceContaining("price");
+  }
+
+  @Test
+  void scenarioSweep_groups_equalsEachGroupsLocalScenarios() {
+    Weekly data = Weekly.of(17, 60, 2);
+    Dataset<Row> rows = data.assembled(spark);
+    BootstrapRidgeRegressionModel model = regressor().setGroupCol("product").fit(rows);
+    double[] grid = {2.5, 3.5};
+    List<Row> table = model.scenarioSweep(rows.filter("week >= 50"), "own", grid)
+        .collectAsList();
+    assertThat(table).hasSize(20);
+    io.rila.bootstrap.EnsembleModel p0 = model.ensembleModel("P0");
+    io.rila.bootstrap.EnsembleModel p1 = model.ensembleModel("P1");
+    assertScenarios(table, row -> row.<String>getAs("product").equals("P0") ? p0 : p1, grid);
+  }
 }
