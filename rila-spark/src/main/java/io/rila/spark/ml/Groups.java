@@ -114,10 +114,14 @@ final class Groups {
     }
     BootstrapRidgeEnsemble ensemble = BootstrapRidgeEnsemble.newBuilder().settings(settings)
         .executor(Runnable::run).build();
-    CoefficientStore store =
-        ensemble.fitMembers(data.x(), data.y(), data.weights(), 0, ensemble.estimators());
     List<String> named = names != null && names.size() == p ? names : null;
-    return ensemble.assemble(store, named, n, data.weights());
+    try {
+      CoefficientStore store =
+          ensemble.fitMembers(data.x(), data.y(), data.weights(), 0, ensemble.estimators());
+      return ensemble.assemble(store, named, n, data.weights());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(prefix + e.getMessage(), e);
+    }
   }
 
   /** The model of one group, looked up in its partition only. */

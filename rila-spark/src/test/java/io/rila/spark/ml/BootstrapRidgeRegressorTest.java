@@ -282,6 +282,11 @@ class BootstrapRidgeRegressorTest {
         .otherwise(functions.col("product")));
     assertThatThrownBy(() -> regressor().setGroupCol("product").fit(nullGroup))
         .hasStackTraceContaining("column 'product', row week=6: null");
+    Dataset<Row> unweighted = rows.withColumn("weight", functions.when(
+        functions.col("product").equalTo("P1"), functions.lit(0.0))
+        .otherwise(functions.col("weight")));
+    assertThatThrownBy(() -> regressor().setGroupCol("product").fit(unweighted))
+        .hasStackTraceContaining("group 'P1', weights");
     Dataset<Row> slash = rows.withColumn("product", functions.lit("a/b"));
     assertThatThrownBy(() -> regressor().setGroupCol("product").fit(slash))
         .hasStackTraceContaining("group 'a/b': not a safe file name");
