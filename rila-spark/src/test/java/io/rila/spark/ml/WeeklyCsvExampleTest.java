@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <pre>
  * mvn -B -pl rila-spark -am -Dtest=WeeklyCsvExampleTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Drila.example.products=500 -Drila.example.members=1000 verify
+ *     -Drila.example.products=1000 -Drila.example.members=1000 verify
  * </pre>
  */
 class WeeklyCsvExampleTest {
