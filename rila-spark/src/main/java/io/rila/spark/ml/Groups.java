@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -63,6 +64,7 @@ final class Groups {
           }
           return new Tuple2<>(String.valueOf(r.get(gi)), r);
         });
+    checkCase(keyed.keys().distinct().collect());
     HashPartitioner partitioner = partitioner(dataset.sparkSession());
     JavaPairRDD<String, Payload> models = keyed.groupByKey(partitioner).mapPartitionsToPair(
         (Iterator<Tuple2<String, Iterable<Row>>> it) -> {
@@ -76,6 +78,26 @@ final class Groups {
           return out.iterator();
         }, true);
     return cache(models);
+  }
+
+  /**
+   * Refuses group values whose file names differ only in case, before any group is fitted:
+   * file systems such as macOS's and Windows' take {@code Key.rila} and {@code key.rila} for one
+   * file, so one group's model file would overwrite the other's when saved.
+   */
+  static void checkCase(List<String> keys) {
+    List<String> sorted = new ArrayList<>(keys);
+    sorted.sort(null);
+    Map<String, String> folded = new HashMap<>();
+    for (String key : sorted) {
+      String before = folded.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
+      if (before != null) {
+        throw new IllegalStateException("group '" + key + "': file " + key + SUFFIX
+            + " differs only in case from " + before + SUFFIX + ", the file of group '" + before
+            + "' (expected: group values that differ in more than case, as case-insensitive file"
+            + " systems take both for one file)");
+      }
+    }
   }
 
   private static HashPartitioner partitioner(SparkSession spark) {
