@@ -6,6 +6,7 @@ import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.EnsembleSettings;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -249,12 +250,36 @@ final class Groups {
         .mapToPair(name -> {
           Path d = new Path(source);
           FileSystem remote = d.getFileSystem(configuration(entries));
-          EnsembleModel model = BootstrapRidgeRegressionModel.copyFrom(remote, new Path(d, name));
-          return new Tuple2<>(name.substring(0, name.length() - SUFFIX.length()),
-              new Payload(model));
+          String key = name.substring(0, name.length() - SUFFIX.length());
+          EnsembleModel model;
+          try {
+            model = BootstrapRidgeRegressionModel.copyFrom(remote, new Path(d, name));
+          } catch (IOException e) {
+            throw new UncheckedIOException("group '" + key + "': " + e.getMessage(), e);
+          }
+          return new Tuple2<>(key, new Payload(model));
         })
         .partitionBy(partitioner);
-    return cache(models);
+    try {
+      return cache(models);
+    } catch (Exception e) {
+      // a group's file that cannot be read fails its task: give the caller the task's error,
+      // not Spark's job failure around it
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof UncheckedIOException) {
+          UncheckedIOException failed = new UncheckedIOException(t.getMessage(),
+              ((UncheckedIOException) t).getCause());
+          failed.addSuppressed(e);
+          throw failed;
+        }
+      }
+      throw Groups.<RuntimeException>sneaky(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E sneaky(Exception e) throws E {
+    throw (E) e;
   }
 
   private static Configuration configuration(Map<String, String> entries) {
