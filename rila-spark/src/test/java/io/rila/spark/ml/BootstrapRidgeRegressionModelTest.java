@@ -86,12 +86,16 @@ class BootstrapRidgeRegressionModelTest {
     regressor().setEstimators(10).fit(rows).write().save(uri);
     Path file = dir.resolve("m/data/model.rila");
     byte[] bytes = Files.readAllBytes(file);
-    bytes[bytes.length / 2] ^= 1;
+    bytes[bytes.length - 5] ^= 1; // the last coefficient byte, before the 4-byte CRC-32C
     Files.delete(file);
     Files.deleteIfExists(dir.resolve("m/data/.model.rila.crc"));
     Files.write(file, bytes);
     assertThatThrownBy(() -> BootstrapRidgeRegressionModel.load(uri))
-        .hasMessageContaining("model.rila");
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("model file file:" + file
+            + ": checksum mismatch: CRC-32C of the content is ")
+        .hasMessageEndingWith(": corrupt")
+        .hasMessageNotContaining("rila-spark-");
   }
 
   @Test
