@@ -190,7 +190,8 @@ class BootstrapRidgeRegressionModelTest {
     assertThatThrownBy(() -> model.scenarioSweep(rows, "own"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("values: empty");
     assertThatThrownBy(() -> model.scenarioSweep(rows, "price", 1.0).count())
-        .hasStackTraceContaining("price");
+        .hasStackTraceContaining("scenario 'price*=1.0': price*=1.0 matches no feature"
+            + " (expected: one of [own, rival, spread])");
   }
 
   @Test
