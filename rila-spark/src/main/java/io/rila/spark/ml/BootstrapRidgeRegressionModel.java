@@ -405,7 +405,8 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
    *
    * @param path a Hadoop FileSystem path or URI
    * @return the model
-   * @throws UncheckedIOException if the model file is missing, corrupt or cannot be read
+   * @throws UncheckedIOException if the model file (or a group's model file) is missing, corrupt
+   *     or cannot be read; the message names the file and what is wrong with it
    */
   public static BootstrapRidgeRegressionModel load(String path) {
     return read().load(path);
@@ -470,7 +471,13 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
     java.nio.file.Path local = dir.resolve("model.rila");
     try {
       fs.copyToLocalFile(false, source, new Path(local.toUri()), true);
-      return ModelFiles.load(local);
+      try {
+        return ModelFiles.load(local);
+      } catch (IOException e) {
+        // ModelFiles names the local copy: name the file the caller saved instead
+        String message = String.valueOf(e.getMessage());
+        throw new IOException(message.replace(local.toString(), source.toString()), e);
+      }
     } finally {
       Files.deleteIfExists(local);
       Files.deleteIfExists(dir);
@@ -498,7 +505,8 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
               Groups.load(spark, file));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("loading the model files " + file + " failed", e);
+        throw new UncheckedIOException("loading the model files " + file + " failed: "
+            + e.getMessage(), e);
       }
       metadata.getAndSetParams(loaded, Option.empty());
       return loaded;

@@ -388,6 +388,8 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
    *     safe file name), or a param is out of range; the message names the column, the group
    *     and the row (by its order value). With groups, data errors are found in the tasks and
    *     reach the caller as the cause of Spark's job failure.
+   * @throws IllegalStateException if two group values differ only in case (checked before any
+   *     group is fitted): case-insensitive file systems would take their model files for one
    */
   @Override
   public BootstrapRidgeRegressionModel fit(Dataset<?> dataset) {

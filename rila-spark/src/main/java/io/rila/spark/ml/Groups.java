@@ -6,10 +6,12 @@ import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.EnsembleSettings;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -63,6 +65,7 @@ final class Groups {
           }
           return new Tuple2<>(String.valueOf(r.get(gi)), r);
         });
+    checkCase(keyed.keys().distinct().collect());
     HashPartitioner partitioner = partitioner(dataset.sparkSession());
     JavaPairRDD<String, Payload> models = keyed.groupByKey(partitioner).mapPartitionsToPair(
         (Iterator<Tuple2<String, Iterable<Row>>> it) -> {
@@ -76,6 +79,26 @@ final class Groups {
           return out.iterator();
         }, true);
     return cache(models);
+  }
+
+  /**
+   * Refuses group values whose file names differ only in case, before any group is fitted:
+   * file systems such as macOS's and Windows' take {@code Key.rila} and {@code key.rila} for one
+   * file, so one group's model file would overwrite the other's when saved.
+   */
+  static void checkCase(List<String> keys) {
+    List<String> sorted = new ArrayList<>(keys);
+    sorted.sort(null);
+    Map<String, String> folded = new HashMap<>();
+    for (String key : sorted) {
+      String before = folded.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
+      if (before != null) {
+        throw new IllegalStateException("group '" + key + "': file " + key + SUFFIX
+            + " differs only in case from " + before + SUFFIX + ", the file of group '" + before
+            + "' (expected: group values that differ in more than case, as case-insensitive file"
+            + " systems take both for one file)");
+      }
+    }
   }
 
   private static HashPartitioner partitioner(SparkSession spark) {
@@ -227,12 +250,36 @@ final class Groups {
         .mapToPair(name -> {
           Path d = new Path(source);
           FileSystem remote = d.getFileSystem(configuration(entries));
-          EnsembleModel model = BootstrapRidgeRegressionModel.copyFrom(remote, new Path(d, name));
-          return new Tuple2<>(name.substring(0, name.length() - SUFFIX.length()),
-              new Payload(model));
+          String key = name.substring(0, name.length() - SUFFIX.length());
+          EnsembleModel model;
+          try {
+            model = BootstrapRidgeRegressionModel.copyFrom(remote, new Path(d, name));
+          } catch (IOException e) {
+            throw new UncheckedIOException("group '" + key + "': " + e.getMessage(), e);
+          }
+          return new Tuple2<>(key, new Payload(model));
         })
         .partitionBy(partitioner);
-    return cache(models);
+    try {
+      return cache(models);
+    } catch (Exception e) {
+      // a group's file that cannot be read fails its task: give the caller the task's error,
+      // not Spark's job failure around it
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof UncheckedIOException) {
+          UncheckedIOException failed = new UncheckedIOException(t.getMessage(),
+              ((UncheckedIOException) t).getCause());
+          failed.addSuppressed(e);
+          throw failed;
+        }
+      }
+      throw Groups.<RuntimeException>sneaky(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E sneaky(Exception e) throws E {
+    throw (E) e;
   }
 
   private static Configuration configuration(Map<String, String> entries) {

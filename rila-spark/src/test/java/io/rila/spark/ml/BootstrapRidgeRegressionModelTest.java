@@ -86,12 +86,16 @@ class BootstrapRidgeRegressionModelTest {
     regressor().setEstimators(10).fit(rows).write().save(uri);
     Path file = dir.resolve("m/data/model.rila");
     byte[] bytes = Files.readAllBytes(file);
-    bytes[bytes.length / 2] ^= 1;
+    bytes[bytes.length - 5] ^= 1; // the last coefficient byte, before the 4-byte CRC-32C
     Files.delete(file);
     Files.deleteIfExists(dir.resolve("m/data/.model.rila.crc"));
     Files.write(file, bytes);
     assertThatThrownBy(() -> BootstrapRidgeRegressionModel.load(uri))
-        .hasMessageContaining("model.rila");
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("model file file:" + file
+            + ": checksum mismatch: CRC-32C of the content is ")
+        .hasMessageEndingWith(": corrupt")
+        .hasMessageNotContaining("rila-spark-");
   }
 
   @Test
@@ -133,6 +137,25 @@ class BootstrapRidgeRegressionModelTest {
     assertThat(scores(back.transform(rows))).isEqualTo(scores(model.transform(rows)));
   }
 
+  @Test
+  void load_groups_corruptModelFile_namesTheFile() throws IOException {
+    Dataset<Row> rows = Weekly.of(18, 40, 2).assembled(spark);
+    String uri = dir.resolve("g").toUri().toString();
+    regressor().setEstimators(10).setGroupCol("product").fit(rows).write().save(uri);
+    Path file = dir.resolve("g/groups/P1.rila");
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 5] ^= 1; // the last coefficient byte, before the 4-byte CRC-32C
+    Files.delete(file);
+    Files.deleteIfExists(dir.resolve("g/groups/.P1.rila.crc"));
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> BootstrapRidgeRegressionModel.load(uri))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageStartingWith("group 'P1': model file ")
+        .hasMessageContaining(file + ": checksum mismatch: CRC-32C of the content is ")
+        .hasMessageEndingWith(": corrupt")
+        .hasMessageNotContaining("rila-spark-");
+  }
+
   private static void assertScenarios(List<Row> rows, java.util.function.Function<Row,
       io.rila.bootstrap.EnsembleModel> modelOf, double[] grid) {
     for (Row row : rows) {
@@ -167,7 +190,8 @@ class BootstrapRidgeRegressionModelTest {
     assertThatThrownBy(() -> model.scenarioSweep(rows, "own"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("values: empty");
     assertThatThrownBy(() -> model.scenarioSweep(rows, "price", 1.0).count())
-        .hasStackTraceContaining("price");
+        .hasStackTraceContaining("scenario 'price*=1.0': price*=1.0 matches no feature"
+            + " (expected: one of [own, rival, spread])");
   }
 
   @Test

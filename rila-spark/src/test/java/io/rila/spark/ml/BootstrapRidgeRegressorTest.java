@@ -291,4 +291,18 @@ class BootstrapRidgeRegressorTest {
     assertThatThrownBy(() -> regressor().setGroupCol("product").fit(slash))
         .hasStackTraceContaining("group 'a/b': not a safe file name");
   }
+
+  @Test
+  void fit_groups_refusesValuesThatDifferOnlyInCase() {
+    Dataset<Row> rows = Weekly.of(10, 40, 2).assembled(spark)
+        .filter("product = 'P0' OR week < 8")
+        .withColumn("product", functions.when(functions.col("product").equalTo("P0"),
+            functions.lit("Key")).otherwise(functions.lit("key")));
+    // group 'key' has too few rows to fit: the case check runs first, so it is what fails
+    assertThatThrownBy(() -> regressor().setGroupCol("product").fit(rows))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("group 'key': file key.rila differs only in case from Key.rila, the file of"
+            + " group 'Key' (expected: group values that differ in more than case, as"
+            + " case-insensitive file systems take both for one file)");
+  }
 }
