@@ -3,6 +3,7 @@ package io.rila.spark;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Summary;
 import io.rila.core.internal.Checks;
+import io.rila.spark.internal.ModelPayload;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;

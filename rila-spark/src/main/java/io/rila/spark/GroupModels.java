@@ -1,5 +1,6 @@
 package io.rila.spark;
 
+import io.rila.spark.internal.ModelPayload;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.EnsembleSettings;
+import io.rila.spark.internal.ModelPayload;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

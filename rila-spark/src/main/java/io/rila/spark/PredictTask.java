@@ -3,6 +3,7 @@ package io.rila.spark;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.Summary;
 import io.rila.bootstrap.SummaryTable;
+import io.rila.spark.internal.ModelPayload;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;

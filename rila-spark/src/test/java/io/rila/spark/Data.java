@@ -3,11 +3,11 @@ package io.rila.spark;
 import java.util.Random;
 
 /** Synthetic regression data for the tests. */
-final class Data {
+public final class Data {
 
   private Data() {}
 
-  static double[][] matrix(Random random, int rows, int cols) {
+  public static double[][] matrix(Random random, int rows, int cols) {
     double[][] x = new double[rows][cols];
     for (double[] row : x) {
       for (int j = 0; j < cols; j++) {
@@ -18,7 +18,7 @@ final class Data {
   }
 
   /** A positive target, linear in the features plus noise. */
-  static double[] target(Random random, double[][] x) {
+  public static double[] target(Random random, double[][] x) {
     double[] y = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       double s = 20;
@@ -30,7 +30,7 @@ final class Data {
     return y;
   }
 
-  static double[] weights(Random random, int rows) {
+  public static double[] weights(Random random, int rows) {
     double[] w = new double[rows];
     for (int i = 0; i < rows; i++) {
       w[i] = i % 7 == 3 ? 0 : 0.25 + random.nextDouble();

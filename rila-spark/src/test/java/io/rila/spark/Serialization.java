@@ -7,12 +7,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 /** Java serialization there and back, as Spark ships values between driver and executors. */
-final class Serialization {
+public final class Serialization {
 
   private Serialization() {}
 
   @SuppressWarnings("unchecked")
-  static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+  public static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);

@@ -6,6 +6,7 @@ import io.rila.bootstrap.Scenario;
 import io.rila.bootstrap.ScenarioTable;
 import io.rila.bootstrap.Summary;
 import io.rila.bootstrap.SummaryTable;
+import io.rila.spark.internal.ModelPayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -81,18 +82,18 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
   private static final String GROUPS = "groups";
 
   private final String uid;
-  private final Payload payload;
-  private final transient JavaPairRDD<String, Payload> groups;
+  private final ModelPayload payload;
+  private final transient JavaPairRDD<String, ModelPayload> groups;
   private final Param<String> featuresCol;
   private final Param<String> groupCol;
   private final Param<String> predictionCol;
   private final Param<String> quantilesCol;
   private final DoubleArrayParam quantiles;
-  private transient Broadcast<Payload> broadcast;
+  private transient Broadcast<ModelPayload> broadcast;
 
   /** A model of one ensemble ({@code payload}) or of one per group ({@code groups}). */
-  BootstrapRidgeRegressionModel(String uid, Payload payload,
-      JavaPairRDD<String, Payload> groups) {
+  BootstrapRidgeRegressionModel(String uid, ModelPayload payload,
+      JavaPairRDD<String, ModelPayload> groups) {
     this.uid = uid;
     this.payload = payload;
     this.groups = groups;
@@ -244,7 +245,7 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
       };
       return Groups.score(dataset, groups, $(groupCol), $(featuresCol), scorer, output);
     }
-    Broadcast<Payload> shared = broadcast(dataset.sparkSession());
+    Broadcast<ModelPayload> shared = broadcast(dataset.sparkSession());
     StructType result = new StructType()
         .add("prediction", DataTypes.DoubleType, false)
         .add("quantiles", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
@@ -351,7 +352,7 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
     return q;
   }
 
-  private synchronized Broadcast<Payload> broadcast(SparkSession spark) {
+  private synchronized Broadcast<ModelPayload> broadcast(SparkSession spark) {
     if (broadcast == null) {
       broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(payload);
     }
@@ -499,7 +500,7 @@ public final class BootstrapRidgeRegressionModel extends Model<BootstrapRidgeReg
         if (probe.$(probe.groupCol).isEmpty()) {
           EnsembleModel model =
               copyFrom(file.getFileSystem(spark.sparkContext().hadoopConfiguration()), file);
-          loaded = new BootstrapRidgeRegressionModel(metadata.uid(), new Payload(model), null);
+          loaded = new BootstrapRidgeRegressionModel(metadata.uid(), ModelPayload.of(model), null);
         } else {
           loaded = new BootstrapRidgeRegressionModel(metadata.uid(), null,
               Groups.load(spark, file));

@@ -4,6 +4,7 @@ import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.EnsembleSettings;
 import io.rila.spark.SparkEnsembleTrainer;
+import io.rila.spark.internal.ModelPayload;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Estimator;
@@ -401,7 +402,7 @@ public final class BootstrapRidgeRegressor extends Estimator<BootstrapRidgeRegre
       fitted = new BootstrapRidgeRegressionModel(uid, null, Groups.fit(dataset, $(groupCol),
           $(featuresCol), $(labelCol), $(weightCol), $(orderCol), settings, names));
     } else {
-      fitted = new BootstrapRidgeRegressionModel(uid, new Payload(fitOne(dataset, settings,
+      fitted = new BootstrapRidgeRegressionModel(uid, ModelPayload.of(fitOne(dataset, settings,
           names)), null);
     }
     copyValues(fitted.setParent(this), ParamMap.empty());

@@ -4,6 +4,7 @@ import io.rila.bootstrap.BootstrapRidgeEnsemble;
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
 import io.rila.bootstrap.EnsembleSettings;
+import io.rila.spark.internal.ModelPayload;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ final class Groups {
    * in the task that fits it, sorted by {@code order} and fitted on the task's thread. The fits
    * run before this returns, so bad data fails here.
    */
-  static JavaPairRDD<String, Payload> fit(Dataset<?> dataset, String group, String features,
+  static JavaPairRDD<String, ModelPayload> fit(Dataset<?> dataset, String group, String features,
       String label, String weight, String order, EnsembleSettings settings, List<String> names) {
     int gi = weight.isEmpty() ? 3 : 4;
     ArrayList<String> featureNames = names == null ? null : new ArrayList<>(names);
@@ -67,14 +68,14 @@ final class Groups {
         });
     checkCase(keyed.keys().distinct().collect());
     HashPartitioner partitioner = partitioner(dataset.sparkSession());
-    JavaPairRDD<String, Payload> models = keyed.groupByKey(partitioner).mapPartitionsToPair(
+    JavaPairRDD<String, ModelPayload> models = keyed.groupByKey(partitioner).mapPartitionsToPair(
         (Iterator<Tuple2<String, Iterable<Row>>> it) -> {
-          List<Tuple2<String, Payload>> out = new ArrayList<>();
+          List<Tuple2<String, ModelPayload>> out = new ArrayList<>();
           while (it.hasNext()) {
             Tuple2<String, Iterable<Row>> g = it.next();
             EnsembleModel model = fitGroup(g._1(), g._2(), features, label, weight, order,
                 settings, featureNames);
-            out.add(new Tuple2<>(g._1(), new Payload(model)));
+            out.add(new Tuple2<>(g._1(), ModelPayload.of(model)));
           }
           return out.iterator();
         }, true);
@@ -105,7 +106,7 @@ final class Groups {
     return new HashPartitioner(Math.max(1, spark.sparkContext().defaultParallelism()));
   }
 
-  private static JavaPairRDD<String, Payload> cache(JavaPairRDD<String, Payload> models) {
+  private static JavaPairRDD<String, ModelPayload> cache(JavaPairRDD<String, ModelPayload> models) {
     models.persist(StorageLevel.MEMORY_AND_DISK());
     if (models.count() == 0) {
       models.unpersist(false);
@@ -148,8 +149,8 @@ final class Groups {
   }
 
   /** The model of one group, looked up in its partition only. */
-  static EnsembleModel lookup(JavaPairRDD<String, Payload> models, String key) {
-    List<Payload> found = models.lookup(key);
+  static EnsembleModel lookup(JavaPairRDD<String, ModelPayload> models, String key) {
+    List<ModelPayload> found = models.lookup(key);
     if (found.isEmpty()) {
       throw new IllegalArgumentException("group '" + key + "': not in the model");
     }
@@ -180,7 +181,7 @@ final class Groups {
    * Scores rows by their group on the executors: rows are shuffled to the partition that holds
    * their group's model, and each gets the scorer's values from that model.
    */
-  static Dataset<Row> score(Dataset<?> dataset, JavaPairRDD<String, Payload> models,
+  static Dataset<Row> score(Dataset<?> dataset, JavaPairRDD<String, ModelPayload> models,
       String group, String features, Scorer scorer, StructType output) {
     StructType schema = dataset.schema();
     int gi = schema.fieldIndex(group);
@@ -199,7 +200,7 @@ final class Groups {
   }
 
   /** Scores rows with one broadcast model on the executors. */
-  static Dataset<Row> score(Dataset<?> dataset, Broadcast<Payload> model, String features,
+  static Dataset<Row> score(Dataset<?> dataset, Broadcast<ModelPayload> model, String features,
       Scorer scorer, StructType output) {
     int fi = dataset.schema().fieldIndex(features);
     JavaRDD<Row> scored = dataset.toDF().javaRDD()
@@ -208,7 +209,7 @@ final class Groups {
   }
 
   /** Writes each group's model file under {@code dir}, from the executors. */
-  static void save(JavaPairRDD<String, Payload> models, Path dir, Configuration conf) {
+  static void save(JavaPairRDD<String, ModelPayload> models, Path dir, Configuration conf) {
     HashMap<String, String> entries = new HashMap<>();
     for (Map.Entry<String, String> e : conf) {
       entries.put(e.getKey(), e.getValue());
@@ -218,14 +219,14 @@ final class Groups {
       Path d = new Path(target);
       FileSystem fs = d.getFileSystem(configuration(entries));
       while (it.hasNext()) {
-        Tuple2<String, Payload> t = it.next();
+        Tuple2<String, ModelPayload> t = it.next();
         BootstrapRidgeRegressionModel.copyTo(fs, t._2().model(), new Path(d, t._1() + SUFFIX));
       }
     });
   }
 
   /** Loads every group's model file under {@code dir} on the executors, cached by key. */
-  static JavaPairRDD<String, Payload> load(SparkSession spark, Path dir) throws IOException {
+  static JavaPairRDD<String, ModelPayload> load(SparkSession spark, Path dir) throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     FileSystem fs = dir.getFileSystem(conf);
     List<String> names = new ArrayList<>();
@@ -245,8 +246,8 @@ final class Groups {
     }
     String source = dir.toString();
     HashPartitioner partitioner = partitioner(spark);
-    JavaPairRDD<String, Payload> models = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(names, Math.max(1, Math.min(names.size(), partitioner.numPartitions())))
+    JavaPairRDD<String, ModelPayload> models =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(names, Math.max(1, Math.min(names.size(), partitioner.numPartitions())))
         .mapToPair(name -> {
           Path d = new Path(source);
           FileSystem remote = d.getFileSystem(configuration(entries));
@@ -257,7 +258,7 @@ final class Groups {
           } catch (IOException e) {
             throw new UncheckedIOException("group '" + key + "': " + e.getMessage(), e);
           }
-          return new Tuple2<>(key, new Payload(model));
+          return new Tuple2<>(key, ModelPayload.of(model));
         })
         .partitionBy(partitioner);
     try {

@@ -1,4 +1,4 @@
-package io.rila.spark;
+package io.rila.spark.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import io.rila.bootstrap.Resampling;
 import io.rila.bootstrap.SklearnWeighting;
 import io.rila.bootstrap.TargetTransform;
 import io.rila.core.frame.Frame;
+import io.rila.spark.Data;
+import io.rila.spark.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

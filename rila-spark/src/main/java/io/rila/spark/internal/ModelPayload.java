@@ -1,4 +1,4 @@
-package io.rila.spark;
+package io.rila.spark.internal;
 
 import io.rila.bootstrap.CoefficientStore;
 import io.rila.bootstrap.EnsembleModel;
@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
  * prediction layout) once per deserialized copy, which a broadcast shares between the tasks of
  * an executor.
  */
-final class ModelPayload implements Serializable {
+public final class ModelPayload implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int members;
@@ -47,12 +47,22 @@ final class ModelPayload implements Serializable {
     this.settings = m.settings();
   }
 
-  static ModelPayload of(EnsembleModel model) {
+  /**
+   * The serializable form of {@code model}.
+   *
+   * @param model the model
+   * @return its payload
+   */
+  public static ModelPayload of(EnsembleModel model) {
     return new ModelPayload(model);
   }
 
-  /** The model, predicting on the calling thread; built once per deserialized copy. */
-  EnsembleModel model() {
+  /**
+   * The model, predicting on the calling thread; built once per deserialized copy.
+   *
+   * @return the model
+   */
+  public EnsembleModel model() {
     EnsembleModel m = model;
     if (m == null) {
       m = model(Runnable::run);
@@ -61,8 +71,13 @@ final class ModelPayload implements Serializable {
     return m;
   }
 
-  /** A new model whose batched predictions run on {@code executor}. */
-  EnsembleModel model(Executor executor) {
+  /**
+   * A new model whose batched predictions run on {@code executor}.
+   *
+   * @param executor where batched predictions run
+   * @return the model
+   */
+  public EnsembleModel model(Executor executor) {
     CoefficientStore store = floats != null
         ? CoefficientStore.ofFloats(members, features, floats)
         : CoefficientStore.ofDoubles(members, features, doubles);
