@@ -247,7 +247,8 @@ final class Groups {
     String source = dir.toString();
     HashPartitioner partitioner = partitioner(spark);
     JavaPairRDD<String, ModelPayload> models =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(names, Math.max(1, Math.min(names.size(), partitioner.numPartitions())))
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(names, Math.max(1, Math.min(names.size(), partitioner.numPartitions())))
         .mapToPair(name -> {
           Path d = new Path(source);
           FileSystem remote = d.getFileSystem(configuration(entries));
