@@ -1,5 +1,6 @@
 package io.rila.bootstrap;
 
+import io.rila.core.internal.RidgeWorkspace;
 import io.rila.core.internal.WeightedGram;
 import io.rila.core.regression.SolveForm;
 import java.util.Locale;
@@ -27,8 +28,11 @@ import java.util.Locale;
  *       the copy of the features by columns it is computed from, only when members are solved in
  *       the dual form;
  *   <li>{@link #workspaceBytes()}: one solver workspace per thread ({@link #threads()}): the
- *       dual system ({@code rows x rows}) or the primal one ({@code features x features} plus a
- *       panel of up to 512 centred rows, about 256 kB), and row-sized buffers;
+ *       dual system ({@code rows x rows}, held from the start only where the features are more
+ *       than half the rows, so that a bootstrap member may have fewer distinct rows than
+ *       features) and the primal one ({@code features x features} plus two panels of up to 512
+ *       centred rows, about 256 kB each; in single precision from 700 features, where the primal
+ *       form solves in mixed precision), and row-sized buffers;
  *   <li>{@link #predictionLayoutBytes()}: the feature-major copy of the coefficients that the
  *       first prediction builds and the model keeps (as large as the store);
  *   <li>{@link #predictionBufferBytes()}: per-thread buffers of batched predictions and
@@ -110,11 +114,14 @@ public final class MemoryEstimate {
     boolean dual = form == SolveForm.DUAL || (form == SolveForm.AUTO && p > n);
     boolean primal = p <= n || form == SolveForm.PRIMAL;
     long gram = dual ? matrix(n, n) + matrix(p, n) : 0;
-    long dualSide = form == SolveForm.DUAL ? n : Math.min(n, p - 1);
+    long dualSide = form == SolveForm.DUAL ? n : 2 * p > n ? Math.min(n, p - 1) : 0;
+    long panel = Math.min(n, WeightedGram.panelRows(features));
+    boolean mixed = primal && form != SolveForm.DUAL && RidgeWorkspace.mixed(features);
     long workspace = SAMPLER + 3 * array(n, 4) + 7 * array(n, 8) + 2 * array(p, 8)
         + matrix(dualSide, dualSide)
-        + (primal ? matrix(p, p) + array(p, 8)
-            + matrix(Math.min(n, WeightedGram.panelRows(features)), p) : 0)
+        + (primal ? array(p, 8) + (mixed
+            ? matrix(p, p, 4) + 2 * matrix(panel, p, 4) + array(p, 8)
+            : matrix(p, p, 8) + 2 * matrix(panel, p, 8)) : 0)
         + (nonNegative ? 2 * matrix(p, p) + array(p, 8) + array(p, 4) + array(p, 1) : 0);
     long layout = HEADER + p * REFERENCE + p * array(members, precision.bytes())
         + array(members, 8);
@@ -129,7 +136,11 @@ public final class MemoryEstimate {
   }
 
   private static long matrix(long rows, long columns) {
-    return rows == 0 ? 0 : HEADER + rows * REFERENCE + rows * array(columns, 8);
+    return matrix(rows, columns, 8);
+  }
+
+  private static long matrix(long rows, long columns, int bytes) {
+    return rows == 0 ? 0 : HEADER + rows * REFERENCE + rows * array(columns, bytes);
   }
 
   /**

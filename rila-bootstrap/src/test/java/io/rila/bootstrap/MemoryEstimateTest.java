@@ -92,6 +92,26 @@ class MemoryEstimateTest {
     }
   }
 
+  /** Mixed precision from 700 features: single-precision workspaces, no dual buffer. */
+  @Test
+  void estimateMemory_withinTwentyPercentOfMeasuredHeapMixedPrecisionFit() {
+    Random random = new Random(9);
+    double[][] x = NaiveBootstrap.matrix(random, 2000, 800);
+    double[] y = NaiveBootstrap.target(random, x);
+    ForkJoinPool pool = new ForkJoinPool(1);
+    try {
+      BootstrapRidgeEnsemble.Builder builder = BootstrapRidgeEnsemble.newBuilder()
+          .estimators(4).executor(pool);
+      MemoryEstimate estimate = builder.build().estimateMemory(2000, 800);
+      assertThat(estimate.gramBytes()).isZero();
+      long[] measured = measure(builder, x, y);
+      assertThat((double) estimate.fitBytes()).isCloseTo(measured[0],
+          within(0.2 * measured[0]));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void storeBytes_guideSizes() {
     long[][] expected = {

@@ -94,6 +94,101 @@ public final class Cholesky {
     }
   }
 
+  /**
+   * Factors the upper triangle of the leading {@code n x n} block of {@code a} in place, in
+   * single precision: {@link #factor(double[][], int, double)}'s algorithm and blocking in float
+   * arithmetic, for the preconditioner of the primal form's mixed-precision solve. A pivot fails
+   * when it is not positive or not finite.
+   *
+   * @return {@code -1} on success, else the index of the first failed pivot
+   */
+  public static int factor(float[][] a, int n) {
+    for (int p0 = 0; p0 < n; p0 += PANEL) {
+      int p1 = Math.min(n, p0 + PANEL);
+      for (int k0 = p0; k0 < p1; k0 += BLOCK) {
+        int k1 = Math.min(p1, k0 + BLOCK);
+        for (int k = k0; k < k1; k++) {
+          float[] rowK = a[k];
+          float pivot = rowK[k];
+          if (!(pivot > 0) || pivot == Float.POSITIVE_INFINITY) {
+            return k;
+          }
+          float d = (float) Math.sqrt(pivot);
+          rowK[k] = d;
+          float inv = 1.0f / d;
+          for (int j = k + 1; j < n; j++) {
+            rowK[j] *= inv;
+          }
+          for (int i = k + 1; i < k1; i++) {
+            float f = rowK[i];
+            float[] rowI = a[i];
+            for (int j = i; j < n; j++) {
+              rowI[j] -= f * rowK[j];
+            }
+          }
+        }
+        if (k1 < p1) {
+          updatePanel(a, n, k0, p1);
+        }
+      }
+      if (p1 < n) {
+        WeightedGram.subtractUpper(a, p1, n, a, p0, p1);
+      }
+    }
+    return -1;
+  }
+
+  /** The single-precision {@link #updatePanel(double[][], int, int, int)}. */
+  private static void updatePanel(float[][] a, int n, int k0, int end) {
+    float[] u0 = a[k0];
+    float[] u1 = a[k0 + 1];
+    float[] u2 = a[k0 + 2];
+    float[] u3 = a[k0 + 3];
+    for (int i = k0 + BLOCK; i < end; i++) {
+      float f0 = u0[i];
+      float f1 = u1[i];
+      float f2 = u2[i];
+      float f3 = u3[i];
+      float[] rowI = a[i];
+      for (int j = i; j < n; j++) {
+        rowI[j] -= f0 * u0[j] + f1 * u1[j] + f2 * u2[j] + f3 * u3[j];
+      }
+    }
+  }
+
+  /**
+   * Solves {@code U^T U x = b} in place with a single-precision factor, in double arithmetic
+   * ({@code b} becomes {@code x}): the preconditioning step of an iterative refinement.
+   */
+  public static void solve(float[][] u, int n, double[] b) {
+    for (int k = 0; k < n; k++) {
+      float[] rowK = u[k];
+      double z = b[k] / rowK[k];
+      b[k] = z;
+      for (int j = k + 1; j < n; j++) {
+        b[j] -= z * rowK[j];
+      }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      float[] rowK = u[k];
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int j = k + 1;
+      for (; j + 3 < n; j += 4) {
+        s0 += rowK[j] * b[j];
+        s1 += rowK[j + 1] * b[j + 1];
+        s2 += rowK[j + 2] * b[j + 2];
+        s3 += rowK[j + 3] * b[j + 3];
+      }
+      for (; j < n; j++) {
+        s0 += rowK[j] * b[j];
+      }
+      b[k] = (b[k] - ((s0 + s1) + (s2 + s3))) / rowK[k];
+    }
+  }
+
   /** The diagonal entry {@code (k, k)} before elimination: the pivot plus the squares above it. */
   private static double original(double[][] u, int k, double pivot) {
     double s = pivot;

@@ -108,6 +108,39 @@ public final class WeightedGram {
     update(a, from, to, panel, panel, first, last, -1.0);
   }
 
+  /**
+   * The single-precision {@link #addUpper(double[][], double[][], double[][], int, int)}: adds
+   * {@code F^T Z} to the upper triangle of the leading {@code p x p} block of {@code a}, in
+   * float arithmetic (fused multiply-adds of floats, twice the vector lanes of doubles). The
+   * primal form's mixed-precision solve factors this matrix as the preconditioner of an
+   * iterative refinement computed in double.
+   *
+   * @param a the accumulated matrix, at least {@code p x p}, by rows
+   * @param factors the rows of {@code F}, each of length at least {@code p}
+   * @param panel the rows of {@code Z}, each of length at least {@code p}
+   * @param rows the rows to add, {@code >= 0}
+   * @param p the columns
+   */
+  public static void addUpper(float[][] a, float[][] factors, float[][] panel, int rows, int p) {
+    update(a, 0, p, factors, panel, 0, rows, 1.0f);
+  }
+
+  /**
+   * The single-precision {@link #subtractUpper(double[][], int, int, double[][], int, int)}, the
+   * trailing update of {@link Cholesky#factor(float[][], int)}.
+   *
+   * @param a the updated matrix, by rows
+   * @param from the block's first row and column
+   * @param to the block's end, exclusive
+   * @param panel holds the rows of {@code Z}
+   * @param first the first row of {@code panel} to use
+   * @param last the end of the rows of {@code panel} to use, exclusive
+   */
+  public static void subtractUpper(
+      float[][] a, int from, int to, float[][] panel, int first, int last) {
+    update(a, from, to, panel, panel, first, last, -1.0f);
+  }
+
   /** {@code a[j][k] += sign * sum_i f_i[j] z_i[k]} for {@code from <= j <= k < to}. */
   private static void update(double[][] a, int from, int to, double[][] factors,
       double[][] panel, int first, int last, double sign) {
@@ -180,6 +213,85 @@ public final class WeightedGram {
       for (int i = first; i < last; i++) {
         double[] z0 = panel[i];
         double f0 = sign * factors[i][j];
+        for (int k = j; k < to; k++) {
+          aj[k] = Math.fma(f0, z0[k], aj[k]);
+        }
+      }
+    }
+  }
+
+  /** The single-precision {@link #update}, term for term. */
+  private static void update(float[][] a, int from, int to, float[][] factors,
+      float[][] panel, int first, int last, float sign) {
+    int j0 = from;
+    for (; j0 + 3 < to; j0 += 4) {
+      float[] a0 = a[j0];
+      float[] a1 = a[j0 + 1];
+      float[] a2 = a[j0 + 2];
+      float[] a3 = a[j0 + 3];
+      int i = first;
+      for (; i + 1 < last; i += 2) {
+        float[] z0 = panel[i];
+        float[] z1 = panel[i + 1];
+        float[] g0 = factors[i];
+        float[] g1 = factors[i + 1];
+        float f00 = sign * g0[j0];
+        float f01 = sign * g0[j0 + 1];
+        float f02 = sign * g0[j0 + 2];
+        float f03 = sign * g0[j0 + 3];
+        float f10 = sign * g1[j0];
+        float f11 = sign * g1[j0 + 1];
+        float f12 = sign * g1[j0 + 2];
+        float f13 = sign * g1[j0 + 3];
+        a0[j0] = Math.fma(f10, z1[j0], Math.fma(f00, z0[j0], a0[j0]));
+        for (int k = j0 + 1; k < j0 + 4; k++) {
+          float x0 = z0[k];
+          float x1 = z1[k];
+          a0[k] = Math.fma(f10, x1, Math.fma(f00, x0, a0[k]));
+          a1[k] = Math.fma(f11, x1, Math.fma(f01, x0, a1[k]));
+        }
+        a2[j0 + 2] = Math.fma(f12, z1[j0 + 2], Math.fma(f02, z0[j0 + 2], a2[j0 + 2]));
+        a2[j0 + 3] = Math.fma(f12, z1[j0 + 3], Math.fma(f02, z0[j0 + 3], a2[j0 + 3]));
+        a3[j0 + 3] = Math.fma(f13, z1[j0 + 3], Math.fma(f03, z0[j0 + 3], a3[j0 + 3]));
+        for (int k = j0 + 4; k < to; k++) {
+          float x0 = z0[k];
+          float x1 = z1[k];
+          a0[k] = Math.fma(f10, x1, Math.fma(f00, x0, a0[k]));
+          a1[k] = Math.fma(f11, x1, Math.fma(f01, x0, a1[k]));
+          a2[k] = Math.fma(f12, x1, Math.fma(f02, x0, a2[k]));
+          a3[k] = Math.fma(f13, x1, Math.fma(f03, x0, a3[k]));
+        }
+      }
+      if (i < last) {
+        float[] z0 = panel[i];
+        float[] g0 = factors[i];
+        float f0 = sign * g0[j0];
+        float f1 = sign * g0[j0 + 1];
+        float f2 = sign * g0[j0 + 2];
+        float f3 = sign * g0[j0 + 3];
+        a0[j0] = Math.fma(f0, z0[j0], a0[j0]);
+        for (int k = j0 + 1; k < j0 + 4; k++) {
+          float x0 = z0[k];
+          a0[k] = Math.fma(f0, x0, a0[k]);
+          a1[k] = Math.fma(f1, x0, a1[k]);
+        }
+        a2[j0 + 2] = Math.fma(f2, z0[j0 + 2], a2[j0 + 2]);
+        a2[j0 + 3] = Math.fma(f2, z0[j0 + 3], a2[j0 + 3]);
+        a3[j0 + 3] = Math.fma(f3, z0[j0 + 3], a3[j0 + 3]);
+        for (int k = j0 + 4; k < to; k++) {
+          float x0 = z0[k];
+          a0[k] = Math.fma(f0, x0, a0[k]);
+          a1[k] = Math.fma(f1, x0, a1[k]);
+          a2[k] = Math.fma(f2, x0, a2[k]);
+          a3[k] = Math.fma(f3, x0, a3[k]);
+        }
+      }
+    }
+    for (int j = j0; j < to; j++) {
+      float[] aj = a[j];
+      for (int i = first; i < last; i++) {
+        float[] z0 = panel[i];
+        float f0 = sign * factors[i][j];
         for (int k = j; k < to; k++) {
           aj[k] = Math.fma(f0, z0[k], aj[k]);
         }

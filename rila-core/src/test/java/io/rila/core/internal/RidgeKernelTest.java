@@ -183,6 +183,105 @@ class RidgeKernelTest {
   }
 
   /**
+   * From {@link RidgeWorkspace#MIXED_MIN_FEATURES} features the primal form solves in mixed
+   * precision; on tall shapes with many features (a bootstrap member of each, counts and real
+   * weights) it agrees with the direct double-precision solve to 1e-12 of the largest
+   * coefficient, and on the smallest with the textbook solve to 1e-10, without falling back.
+   */
+  @Test
+  void solve_mixedPrecisionMatchesDirectAndNaiveSolves() {
+    Random rnd = new Random(21);
+    int[][] shapes = {{1200, RidgeWorkspace.MIXED_MIN_FEATURES}, {2500, 1200}, {5000, 2000}};
+    for (int[] shape : shapes) {
+      int n = shape[0];
+      int p = shape[1];
+      double[][] x = gaussian(rnd, n, p, 3);
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = 2 + rnd.nextGaussian() + 0.5 * x[i][0] - x[i][1];
+      }
+      RidgeKernel kernel = RidgeKernel.of(x, y);
+      RidgeWorkspace mixed = kernel.newWorkspace();
+      RidgeWorkspace direct = kernel.newWorkspace();
+      direct.directOnly();
+      for (int scheme : new int[] {1, 2}) {
+        double[] v = weights(rnd, n, scheme);
+        double[] beta = new double[p];
+        double[] reference = new double[p];
+        double b = mixed.solve(v, 1, SolveForm.AUTO, beta);
+        double b0 = direct.solve(v, 1, SolveForm.AUTO, reference);
+        String what = n + "x" + p + " scheme " + scheme;
+        assertThat(mixed.lastForm()).as(what).isEqualTo(SolveForm.PRIMAL);
+        double scale = 0;
+        double error = 0;
+        for (int j = 0; j < p; j++) {
+          scale = Math.max(scale, Math.abs(reference[j]));
+          error = Math.max(error, Math.abs(beta[j] - reference[j]));
+        }
+        assertThat(error).as(what + " coefficients").isLessThanOrEqualTo(1e-12 * scale);
+        assertThat(Math.abs(b - b0)).as(what + " intercept")
+            .isLessThanOrEqualTo(1e-12 * Math.max(1, Math.abs(b0)));
+        if (p == RidgeWorkspace.MIXED_MIN_FEATURES && scheme == 1) {
+          double[] naive = naiveRidge(x, y, v, 1);
+          for (int j = 0; j < p; j++) {
+            assertThat(Math.abs(beta[j] - naive[j + 1])).as(what + " naive coef " + j)
+                .isLessThanOrEqualTo(1e-10 * scale);
+          }
+          assertThat(Math.abs(b - naive[0])).as(what + " naive intercept")
+              .isLessThanOrEqualTo(1e-10 * Math.max(1, Math.abs(naive[0])));
+        }
+      }
+      assertThat(mixed.mixedSolves()).as(n + "x" + p).isEqualTo(2);
+      assertThat(mixed.mixedFallbacks()).as(n + "x" + p).isZero();
+      assertThat(direct.mixedSolves()).isZero();
+    }
+  }
+
+  /**
+   * Nearly collinear features (every column one common factor plus noise of 1e-3) and a tiny
+   * alpha give a system whose condition number is far beyond single precision: the float factor
+   * cannot precondition it, the mixed-precision solve detects that and falls back to the direct
+   * double-precision solve, whose result it then returns bit for bit. Below {@link
+   * RidgeWorkspace#MIXED_MIN_FEATURES} features, and with {@code alpha = 0}, it is never tried.
+   */
+  @Test
+  void solve_mixedPrecisionFallsBackToTheDirectSolveOnIllConditionedData() {
+    Random rnd = new Random(22);
+    int n = 1500;
+    int p = RidgeWorkspace.MIXED_MIN_FEATURES + 20;
+    double[][] x = new double[n][p];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double common = rnd.nextGaussian();
+      for (int j = 0; j < p; j++) {
+        x[i][j] = common + 1e-3 * rnd.nextGaussian();
+      }
+      y[i] = common + 0.1 * rnd.nextGaussian();
+    }
+    RidgeKernel kernel = RidgeKernel.of(x, y);
+    RidgeWorkspace mixed = kernel.newWorkspace();
+    RidgeWorkspace direct = kernel.newWorkspace();
+    direct.directOnly();
+    double[] v = weights(rnd, n, 1);
+    double[] beta = new double[p];
+    double[] reference = new double[p];
+    double b = mixed.solve(v, 1e-6, SolveForm.PRIMAL, beta);
+    double b0 = direct.solve(v, 1e-6, SolveForm.PRIMAL, reference);
+    assertThat(mixed.mixedSolves()).isEqualTo(1);
+    assertThat(mixed.mixedFallbacks()).isEqualTo(1);
+    assertThat(beta).isEqualTo(reference);
+    assertThat(b).isEqualTo(b0);
+
+    mixed.solve(v, 0, SolveForm.PRIMAL, beta);
+    assertThat(mixed.mixedSolves()).as("alpha 0: direct only").isEqualTo(1);
+
+    double[][] narrow = gaussian(rnd, 200, RidgeWorkspace.MIXED_MIN_FEATURES - 1, 0);
+    RidgeWorkspace small = RidgeKernel.of(narrow, gaussian(rnd, 200)).newWorkspace();
+    small.solve(ones(200), 1, SolveForm.PRIMAL, new double[narrow[0].length]);
+    assertThat(small.mixedSolves()).as("below the threshold").isZero();
+  }
+
+  /**
    * Intercept and coefficients minimising {@code sum v_i (y_i - b - x_i . beta)^2 + alpha
    * |beta|^2}: the normal equations in {@code (b, beta)}, uncentred, by Gaussian elimination.
    */
@@ -322,7 +421,7 @@ class RidgeKernelTest {
     assumeTrue(threads.isThreadAllocatedMemorySupported(), "no allocation counter");
     threads.setThreadAllocatedMemoryEnabled(true);
     Random rnd = new Random(2);
-    for (int[] shape : new int[][] {{60, 150}, {152, 4}, {1500, 100}}) {
+    for (int[] shape : new int[][] {{60, 150}, {152, 4}, {1500, 100}, {1200, 720}}) {
       int n = shape[0];
       int p = shape[1];
       RidgeWorkspace ws = RidgeKernel.of(gaussian(rnd, n, p, 1), gaussian(rnd, n)).newWorkspace();

@@ -2,6 +2,7 @@ package io.rila.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,60 @@ class WeightedGramTest {
           }
         }
         assertThat(a[p]).as("row p").isEqualTo(start[p]);
+      }
+    }
+  }
+
+  /**
+   * The single-precision kernel adds the same sums as the double one, to float rounding, and
+   * leaves the strict lower triangle and everything beyond {@code p} untouched; its trailing
+   * update subtracts.
+   */
+  @Test
+  void addUpperFloat_isTheGramMatrixToSinglePrecision() {
+    Random rnd = new Random(10);
+    for (int p : new int[] {1, 4, 7, 37, 300}) {
+      for (int rows : new int[] {1, 2, 5, 40}) {
+        float[][] z = new float[rows][p + 1];
+        float[][] f = new float[rows][p + 1];
+        for (int i = 0; i < rows; i++) {
+          for (int j = 0; j <= p; j++) {
+            z[i][j] = (float) rnd.nextGaussian();
+            f[i][j] = (float) (rnd.nextDouble() * z[i][j]);
+          }
+        }
+        float[][] a = new float[p + 1][p + 1];
+        for (float[] row : a) {
+          Arrays.fill(row, 5f);
+        }
+        WeightedGram.addUpper(a, f, z, rows, p);
+        for (int j = 0; j <= p; j++) {
+          for (int k = 0; k <= p; k++) {
+            if (j > k || k == p || j == p) {
+              assertThat(a[j][k]).as("p=%d rows=%d untouched (%d, %d)", p, rows, j, k)
+                  .isEqualTo(5f);
+              continue;
+            }
+            double sum = 5;
+            double magnitude = 5;
+            for (int i = 0; i < rows; i++) {
+              sum += (double) f[i][j] * z[i][k];
+              magnitude += Math.abs((double) f[i][j] * z[i][k]);
+            }
+            assertThat(Math.abs(a[j][k] - sum)).as("p=%d rows=%d (%d, %d)", p, rows, j, k)
+                .isLessThanOrEqualTo(1.2e-7 * (rows + 1) * magnitude);
+          }
+        }
+        WeightedGram.subtractUpper(a, 0, p, z, 0, rows);
+        double sum = 5;
+        double magnitude = 5;
+        for (int i = 0; i < rows; i++) {
+          sum += (double) f[i][0] * z[i][p - 1] - (double) z[i][0] * z[i][p - 1];
+          magnitude += Math.abs((double) f[i][0] * z[i][p - 1])
+              + Math.abs((double) z[i][0] * z[i][p - 1]);
+        }
+        assertThat(Math.abs(a[0][p - 1] - sum)).as("p=%d rows=%d subtracted", p, rows)
+            .isLessThanOrEqualTo(1.2e-7 * (2 * rows + 2) * magnitude);
       }
     }
   }
