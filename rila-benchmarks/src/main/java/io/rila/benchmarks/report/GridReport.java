@@ -2,6 +2,7 @@ package io.rila.benchmarks.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rila.core.internal.RidgeWorkspace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -223,9 +224,21 @@ public final class GridReport {
     return md.toString();
   }
 
+  /** The fewest features the primal form solves in mixed precision. */
+  private static final int MIXED_FROM = firstMixed();
+
+  private static int firstMixed() {
+    int p = 1;
+    while (!RidgeWorkspace.mixed(p)) {
+      p++;
+    }
+    return p;
+  }
+
   /** Where the forms take over, and which cells miss the targets. */
   static String verdict(List<Cell> grid) {
     List<String> dual = new ArrayList<>();
+    List<String> mixed = new ArrayList<>();
     List<String> slower = new ArrayList<>();
     List<String> tallShort = new ArrayList<>();
     int measured = 0;
@@ -233,6 +246,8 @@ public final class GridReport {
       String name = Units.count(c.rows()) + " x " + Units.count(c.features());
       if (!c.primal()) {
         dual.add(name);
+      } else if (RidgeWorkspace.mixed(c.features())) {
+        mixed.add(name);
       }
       if (Double.isNaN(c.speedup())) {
         continue;
@@ -250,6 +265,10 @@ public final class GridReport {
         + " features outnumber the distinct rows a member is expected to draw (%.3f x rows), in"
         + " the primal form otherwise. Dual here: %s; primal everywhere else.",
         EXPECTED_DISTINCT, dual.isEmpty() ? "none" : String.join(", ", dual)));
+    s.append(" Primal cells with at least ").append(Units.count(MIXED_FROM)).append(" features"
+        + " solve in mixed precision (a single-precision Gram matrix and factor, refined in"
+        + " double to the direct solve's accuracy): ")
+        .append(mixed.isEmpty() ? "none" : String.join(", ", mixed)).append('.');
     s.append(String.format(Locale.ROOT, " Of %d measured cells, ", measured));
     s.append(slower.isEmpty() ? "none is slower than scikit-learn"
         : "rila is slower than scikit-learn on " + String.join(", ", slower));

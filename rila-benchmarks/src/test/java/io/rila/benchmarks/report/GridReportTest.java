@@ -74,6 +74,8 @@ class GridReportTest {
         .contains("Test CPU (2 CPUs, Linux), 2026-12-05T21:00:00+0000")
         .contains("scikit-learn 1.2.1's")
         .contains("Dual here: 150 x 598; primal everywhere else.")
+        .contains("Primal cells with at least 700 features solve in mixed precision")
+        .contains("to the direct solve's accuracy): none.")
         .contains("none is slower than scikit-learn")
         .contains("below the 3x target: 1,500 x 598 (2.00x), 5,000 x 100 (1.33x).")
         .doesNotContain("999");

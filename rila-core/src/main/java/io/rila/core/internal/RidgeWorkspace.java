@@ -20,11 +20,20 @@ import java.util.Objects;
  * with {@code c = D a}: about {@code m n + m^3 / 6 + m p} multiply-adds and a single pass over the
  * features. The intercept is {@code ybar - mu . beta} in both.
  *
- * <p>Not thread-safe: use one workspace per thread. {@link #solve} allocates nothing when the
- * form it uses was sized by the constructor (always the case for {@code SolveForm.AUTO}); a
- * forced form the constructor did not size, and the first {@link #solveNonNegative} call,
- * allocate their buffers once and keep them, and the first dual solve on a kernel computes its
- * {@code K = X X^T} once for all workspaces.
+ * <p>From {@value #MIXED_MIN_FEATURES} features and {@code alpha > 0} the primal form solves in
+ * mixed precision (see {@link #solveMixed}): the Gram matrix and its Cholesky factor in single
+ * precision, then iterative refinement in double from the rows, to the accuracy of the direct
+ * solve, which it falls back to when the refinement does not converge.
+ *
+ * <p>Not thread-safe: use one workspace per thread. The constructor sizes the primal form's
+ * buffers when {@code features <= rows} (single-precision ones from {@value
+ * #MIXED_MIN_FEATURES} features) and the dual form's, for up to {@code min(rows, features - 1)}
+ * rows with a positive weight, when the features are more than half the rows, so that {@link
+ * #solve} with {@code SolveForm.AUTO} allocates nothing on bootstrap draws. Buffers it did not
+ * size (a forced form, a dual solve on weights with fewer positive rows than features where the
+ * features are at most half the rows, the first fallback of a mixed-precision solve, the first
+ * {@link #solveNonNegative} call) are allocated once and kept, and the first dual solve on a
+ * kernel computes its {@code K = X X^T} once for all workspaces.
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
