@@ -37,6 +37,34 @@ class BootstrapRidgeEnsembleRangesTest {
     }
   }
 
+  /**
+   * A tall fit wide enough for the primal form's mixed-precision solve (720 features): bit for
+   * bit the same on the calling thread, on a pool of three, and as two ranges joined.
+   */
+  @Test
+  void fitMembers_mixedPrecisionIsBitIdenticalAcrossExecutorsAndRanges() {
+    Random random = new Random(11);
+    double[][] x = matrix(random, 1500, 720);
+    double[] y = target(random, x);
+    double[] w = weights(random, x.length);
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(3);
+    try {
+      BootstrapRidgeEnsemble inline = BootstrapRidgeEnsemble.newBuilder().estimators(4)
+          .precision(Precision.DOUBLE).seed(5).executor(Runnable::run).build();
+      EnsembleModel model = inline.fit(x, y, w);
+      assertThat(model.solveForm()).isEqualTo(SolveForm.PRIMAL);
+      CoefficientStore whole = model.coefficients();
+      BootstrapRidgeEnsemble pooled = BootstrapRidgeEnsemble.newBuilder().estimators(4)
+          .precision(Precision.DOUBLE).seed(5).executor(pool).build();
+      assertThat(pooled.fit(x, y, w).coefficients()).isEqualTo(whole);
+      CoefficientStore joined = CoefficientStore.concat(List.of(
+          pooled.fitMembers(x, y, w, 0, 1), pooled.fitMembers(x, y, w, 1, 4)));
+      assertThat(joined).isEqualTo(whole);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   @Test
   void fitMembersTransformed_matchesFitTransformed() {
     Random random = new Random(4);
