@@ -11,7 +11,7 @@
 # second on a quiet 2-core machine (the same members on both sides), and the members axis 100 /
 # 1,000 / 10,000 / 100,000 at 150 x 598 (scikit-learn at 100 and 1,000, each fitted once; its
 # 10,000 take minutes under load). scikit-learn: median of up to 3 fits, fewer once a cell's fits
-# took 6 s; rila: JMH, 1 warm-up and 3 measured iterations. About 15 minutes on a quiet 2-core
+# took 6 s; rila: JMH, 2 warm-up and 5 measured iterations. About 15 minutes on a quiet 2-core
 # machine, twice that on a busy one. Intermediate files: rila-benchmarks/target/grid/.
 # --smoke runs three small cells with short iterations and writes to target/grid/smoke-docs.
 set -euo pipefail
@@ -39,7 +39,7 @@ members_sklearn="150x598x100 150x598x1000"
 jar=rila-benchmarks/target/benchmarks.jar
 work=rila-benchmarks/target/grid
 python="${PYTHON:-/usr/bin/python3}"
-jmh_args=(-f 1 -wi 1 -i 3 -w 1s -r 1s)
+jmh_args=(-f 1 -wi 2 -i 5 -w 1s -r 1s)
 sklearn_args=(--repeats 3 --budget 6)
 docs=docs
 if $smoke; then
