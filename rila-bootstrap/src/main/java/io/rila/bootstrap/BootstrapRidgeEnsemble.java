@@ -6,6 +6,7 @@ import io.rila.core.frame.Frame;
 import io.rila.core.internal.Checks;
 import io.rila.core.internal.ChunkedTasks;
 import io.rila.core.internal.RidgeKernel;
+import io.rila.core.internal.RidgeWorkspace;
 import io.rila.core.progress.ProgressListener;
 import io.rila.core.regression.SolveForm;
 import java.io.OutputStream;
@@ -79,7 +80,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: immutable; {@code fit} may be called concurrently (except two fits with the
  * same checkpoint folder: the second is refused). Allocation: the fit allocates the store, one
- * workspace per participating thread, and nothing per member.
+ * workspace per participating thread, and nothing per member. The features are read in place,
+ * not copied (the members centre the rows they read on the fly): the caller's {@code x} must not
+ * change until the fit returns; the model keeps no reference to it.
  */
 public final class BootstrapRidgeEnsemble {
 
@@ -287,8 +290,10 @@ public final class BootstrapRidgeEnsemble {
       int members, int rows, int features, SolveForm form, int helpers) {
     int chunkSize = ChunkedTasks.defaultChunkSize(members);
     int chunks = (members + chunkSize - 1) / chunkSize;
+    boolean mixed = settings.alpha() > 0 && !settings.nonNegative()
+        && RidgeWorkspace.mixed(features);
     return MemoryEstimate.of(members, rows, features, settings.precision(), form,
-        settings.nonNegative(), settings.resampling().kind() == Resampling.Kind.SKLEARN,
+        settings.nonNegative(), mixed, settings.resampling().kind() == Resampling.Kind.SKLEARN,
         Math.min(helpers + 1, chunks),
         memoryBudget);
   }

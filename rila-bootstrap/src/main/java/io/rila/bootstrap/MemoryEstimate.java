@@ -22,8 +22,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #storeBytes()}: the coefficient store, {@code members x (features + 1) x 4}
  *       ({@link Precision#FLOAT}) or {@code x 8} ({@link Precision#DOUBLE}); kept by the model;
- *   <li>{@link #inputBytes()}: the fit's own copies of the data: the centred features by rows
- *       ({@code rows x features x 8}), the target and the weights;
+ *   <li>{@link #inputBytes()}: the fit's own copies of the data: the target, the weights and the
+ *       column means (the features are read in place, not copied);
  *   <li>{@link #gramBytes()}: the row Gram matrix {@code K = X X^T} ({@code rows x rows x 8}) and
  *       the copy of the features by columns it is computed from, only when members are solved in
  *       the dual form;
@@ -31,8 +31,9 @@ import java.util.Locale;
  *       dual system ({@code rows x rows}, held from the start only where the features are more
  *       than half the rows, so that a bootstrap member may have fewer distinct rows than
  *       features) and the primal one ({@code features x features} plus two panels of up to 512
- *       centred rows, about 256 kB each; in single precision from 700 features, where the primal
- *       form solves in mixed precision), and row-sized buffers;
+ *       centred rows, about 256 kB each; half that in single precision from 700 features with
+ *       {@code alpha > 0}, where the primal form solves in mixed precision), and row-sized
+ *       buffers;
  *   <li>{@link #predictionLayoutBytes()}: the feature-major copy of the coefficients that the
  *       first prediction builds and the model keeps (as large as the store);
  *   <li>{@link #predictionBufferBytes()}: per-thread buffers of batched predictions and
@@ -99,29 +100,31 @@ public final class MemoryEstimate {
    * @param precision how coefficients are stored
    * @param form the form of the whole fit ({@code AUTO}: each member chooses)
    * @param nonNegative whether members are non-negative (active-set buffers)
+   * @param mixedPrecision whether primal members solve in mixed precision (single-precision
+   *     Gram matrix and panels instead of double ones)
    * @param sklearnSeeds whether the resampling keeps one seed per member
    * @param threads the threads that may each hold a workspace
    * @param budget the budget in bytes
    */
   static MemoryEstimate of(
       int members, int rows, int features, Precision precision, SolveForm form,
-      boolean nonNegative, boolean sklearnSeeds, int threads, long budget) {
+      boolean nonNegative, boolean mixedPrecision, boolean sklearnSeeds, int threads,
+      long budget) {
     long n = rows;
     long p = features;
     long store = array(members * (p + 1), precision.bytes());
-    long inputs = matrix(n, p) + 3 * array(n, 8) + array(p, 8)
+    long inputs = 3 * array(n, 8) + array(p, 8)
         + (sklearnSeeds ? array(members, 4) : 0);
     boolean dual = form == SolveForm.DUAL || (form == SolveForm.AUTO && p > n);
-    boolean primal = p <= n || form == SolveForm.PRIMAL;
+    boolean primal = form == SolveForm.PRIMAL || form == SolveForm.AUTO && p <= n;
     long gram = dual ? matrix(n, n) + matrix(p, n) : 0;
     long dualSide = form == SolveForm.DUAL ? n : 2 * p > n ? Math.min(n, p - 1) : 0;
     long panel = Math.min(n, WeightedGram.panelRows(features));
-    boolean mixed = primal && form != SolveForm.DUAL && RidgeWorkspace.mixed(features);
     long workspace = SAMPLER + 3 * array(n, 4) + 7 * array(n, 8) + 2 * array(p, 8)
         + matrix(dualSide, dualSide)
-        + (primal ? array(p, 8) + (mixed
+        + (primal ? array(p, 8) + (mixedPrecision
             ? matrix(p, p, 4) + 2 * matrix(panel, p, 4) + array(p, 8)
-            : matrix(p, p, 8) + 2 * matrix(panel, p, 8)) : 0)
+            : (nonNegative ? 0 : matrix(p, p, 8)) + 2 * matrix(panel, p, 8)) : 0)
         + (nonNegative ? 2 * matrix(p, p) + array(p, 8) + array(p, 4) + array(p, 1) : 0);
     long layout = HEADER + p * REFERENCE + p * array(members, precision.bytes())
         + array(members, 8);
@@ -153,7 +156,7 @@ public final class MemoryEstimate {
   }
 
   /**
-   * The fit's copies of the data: centred features by rows, target, weights.
+   * The fit's copies of the data: target, weights, column means (the features are not copied).
    *
    * @return bytes
    */

@@ -92,7 +92,10 @@ class MemoryEstimateTest {
     }
   }
 
-  /** Mixed precision from 700 features: single-precision workspaces, no dual buffer. */
+  /**
+   * From 700 features the primal form's workspaces are single precision (mixed precision), and
+   * double with {@code alpha = 0} (solved directly); neither holds a dual buffer.
+   */
   @Test
   void estimateMemory_withinTwentyPercentOfMeasuredHeapMixedPrecisionFit() {
     Random random = new Random(9);
@@ -100,13 +103,18 @@ class MemoryEstimateTest {
     double[] y = NaiveBootstrap.target(random, x);
     ForkJoinPool pool = new ForkJoinPool(1);
     try {
-      BootstrapRidgeEnsemble.Builder builder = BootstrapRidgeEnsemble.newBuilder()
-          .estimators(4).executor(pool);
-      MemoryEstimate estimate = builder.build().estimateMemory(2000, 800);
-      assertThat(estimate.gramBytes()).isZero();
-      long[] measured = measure(builder, x, y);
-      assertThat((double) estimate.fitBytes()).isCloseTo(measured[0],
-          within(0.2 * measured[0]));
+      long[] fits = new long[2];
+      for (double alpha : new double[] {1, 0}) {
+        BootstrapRidgeEnsemble.Builder builder = BootstrapRidgeEnsemble.newBuilder()
+            .estimators(4).alpha(alpha).executor(pool);
+        MemoryEstimate estimate = builder.build().estimateMemory(2000, 800);
+        assertThat(estimate.gramBytes()).isZero();
+        long[] measured = measure(builder, x, y);
+        assertThat((double) estimate.fitBytes()).as("alpha %s", alpha)
+            .isCloseTo(measured[0], within(0.2 * measured[0]));
+        fits[alpha == 0 ? 1 : 0] = estimate.workspaceBytes();
+      }
+      assertThat(fits[1]).as("double workspaces hold more").isGreaterThan(fits[0] * 3 / 2);
     } finally {
       pool.shutdown();
     }

@@ -18,26 +18,32 @@ import java.util.Objects;
  * double b = ws.solve(v, 1.0, SolveForm.AUTO, beta);  // per member, allocation-free
  * }</pre>
  *
- * <p>The features are copied centred by their (unweighted) column means, and the target by its
- * mean. Ridge with an intercept is invariant to such shifts, and they keep the sums of the primal
- * form and the row Gram matrix of the dual form free of cancellation when features have large
- * offsets. The copy is held by rows, each row its own array: HotSpot's C2 (Java 17) vectorises a
- * loop over two arrays only when they share the index expression, which rows of one flat array
- * never do. The primal form reads the rows with a positive weight; the dual form reads rows too,
- * and its row Gram matrix is computed from a copy by columns made and dropped on the way.
+ * <p>The features are centred by their (unweighted) column means, and the target by its mean.
+ * Ridge with an intercept is invariant to such shifts, and they keep the sums of the primal form
+ * and the row Gram matrix of the dual form free of cancellation when features have large
+ * offsets. The features are not copied: the kernel keeps the caller's rows and the column means,
+ * and every solve centres the rows it reads on the fly, as {@code x[i][j] - center[j]}, the same
+ * double a centred copy would hold, so the results are those of a copy, bit for bit, without its
+ * {@code rows x features} doubles (which, on tall data, also cost the garbage collector a copy
+ * per young collection while a fit held them). The caller must not change {@code x} while the
+ * kernel is in use. Each row is its own array: HotSpot's C2 (Java 17) vectorises a loop over two
+ * arrays only when they share the index expression, which rows of one flat array never do. The
+ * primal form reads the rows with a positive weight; the dual form reads rows too, and its row
+ * Gram matrix is computed from a centred copy by columns made and dropped on the way.
  *
  * <p>The dual form needs the row Gram matrix {@code K = X X^T} ({@code rows x rows}). It is
  * computed lazily, once, on the first dual solve of any workspace (thread-safely, by
  * double-checked locking on a volatile field) and then shared: a kernel only ever used in the
  * primal form never pays for it.
  *
- * <p>Immutable and thread-safe. Internal API: not covered by compatibility guarantees.
+ * <p>Thread-safe, and immutable as long as the caller leaves {@code x} unchanged. Internal API:
+ * not covered by compatibility guarantees.
  */
 public final class RidgeKernel {
 
   final int rows;
   final int features;
-  /** Centred features by rows: {@code byRow[i][j]}. */
+  /** The caller's features by rows, not centred: {@code byRow[i][j] - center[j]} is. */
   final double[][] byRow;
   /** The column means subtracted from the features. */
   final double[] center;
@@ -58,7 +64,8 @@ public final class RidgeKernel {
   }
 
   /**
-   * Validates and copies a problem.
+   * Validates a problem and keeps it: the features are not copied (see the class comment), the
+   * target is copied centred.
    *
    * @param x features, {@code rows x features}, finite, rectangular
    * @param y target, one finite value per row
@@ -81,14 +88,6 @@ public final class RidgeKernel {
     for (int j = 0; j < p; j++) {
       center[j] /= n;
     }
-    double[][] byRow = new double[n][p];
-    for (int i = 0; i < n; i++) {
-      double[] row = x[i];
-      double[] copy = byRow[i];
-      for (int j = 0; j < p; j++) {
-        copy[j] = row[j] - center[j];
-      }
-    }
     double yMean = 0;
     for (double v : y) {
       yMean += v;
@@ -98,7 +97,7 @@ public final class RidgeKernel {
     for (int i = 0; i < n; i++) {
       yc[i] = y[i] - yMean;
     }
-    return new RidgeKernel(byRow, center, yc, yMean);
+    return new RidgeKernel(x, center, yc, yMean);
   }
 
   /** The number of rows. */
@@ -148,7 +147,7 @@ public final class RidgeKernel {
     for (int i = 0; i < n; i++) {
       double[] row = byRow[i];
       for (int j = 0; j < p; j++) {
-        byColumn[j][i] = row[j];
+        byColumn[j][i] = row[j] - center[j];
       }
     }
     double[][] k = new double[n][n];

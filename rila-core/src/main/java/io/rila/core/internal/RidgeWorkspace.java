@@ -22,18 +22,19 @@ import java.util.Objects;
  *
  * <p>From {@value #MIXED_MIN_FEATURES} features and {@code alpha > 0} the primal form solves in
  * mixed precision (see {@link #solveMixed}): the Gram matrix and its Cholesky factor in single
- * precision, then iterative refinement in double from the rows, to the accuracy of the direct
- * solve, which it falls back to when the refinement does not converge.
+ * precision, then iterative refinement in double from the rows until the error left is below
+ * {@value #CONVERGED} of the largest coefficient (or the residual's rounding floor, if that is
+ * below {@value #ACCEPTED} of it), falling back to the direct solve otherwise.
  *
- * <p>Not thread-safe: use one workspace per thread. The constructor sizes the primal form's
- * buffers when {@code features <= rows} (single-precision ones from {@value
- * #MIXED_MIN_FEATURES} features) and the dual form's, for up to {@code min(rows, features - 1)}
- * rows with a positive weight, when the features are more than half the rows, so that {@link
- * #solve} with {@code SolveForm.AUTO} allocates nothing on bootstrap draws. Buffers it did not
- * size (a forced form, a dual solve on weights with fewer positive rows than features where the
- * features are at most half the rows, the first fallback of a mixed-precision solve, the first
- * {@link #solveNonNegative} call) are allocated once and kept, and the first dual solve on a
- * kernel computes its {@code K = X X^T} once for all workspaces.
+ * <p>Not thread-safe: use one workspace per thread. The constructor holds the row-sized buffers,
+ * and the dual form's for up to {@code min(rows, features - 1)} rows with a positive weight when
+ * the features are more than half the rows (where a bootstrap member may draw fewer distinct
+ * rows than features). Every other buffer is allocated by the first solve that needs it and
+ * kept: the primal form's, in single precision for a mixed-precision solve and in double for a
+ * direct one (below {@value #MIXED_MIN_FEATURES} features, {@code alpha = 0}, the non-negative
+ * solve, or the first fallback), and a larger dual system. Once every path a fit takes has run,
+ * {@link #solve} allocates nothing. The first dual solve on a kernel computes its {@code K = X
+ * X^T} once for all workspaces.
  *
  * <p>Internal API: not covered by compatibility guarantees.
  */
@@ -69,19 +70,19 @@ public final class RidgeWorkspace {
   private static final int MAX_REFINEMENTS = 30;
 
   /**
-   * A refinement has converged when the error left after its last correction, estimated as that
-   * correction times the contraction factor measured between the last two corrections (the
-   * refinement converges linearly), is below this fraction of the largest coefficient: below the
-   * double-precision solve's own rounding.
+   * A refinement has converged when the error left after its last correction, estimated from
+   * that correction and the rate measured between the last two (the refinement converges
+   * linearly), is below this fraction of the largest coefficient: below the double-precision
+   * solve's own rounding.
    */
   private static final double CONVERGED = 1e-15;
 
   /**
-   * A refinement that stops contracting has reached the rounding floor of its double-precision
-   * residual, about {@code cond * 2^-53} of the coefficients, as the direct solve's own error is;
-   * it is accepted when its last correction is below this fraction of the largest coefficient
-   * (the two solves then agree to a few times it), else the solve falls back to the direct
-   * double-precision one. Collinear trending features measured a floor of 3.5e-12.
+   * A refinement whose correction no longer shrinks has reached the rounding floor of its
+   * double-precision residual, about {@code cond * 2^-53} of the coefficients, as the direct
+   * solve's own error is; it is accepted when that correction is below this fraction of the
+   * largest coefficient (the error left is then about one correction), else the solve falls back
+   * to the direct double-precision one. Collinear trending features measured a floor of 3.5e-12.
    */
   private static final double ACCEPTED = 1e-11;
 
@@ -143,9 +144,6 @@ public final class RidgeWorkspace {
     this.g = new double[n];
     this.rootG = new double[n];
     this.dualRhs = new double[n];
-    if (p <= n) {
-      ensurePrimal();
-    }
     if (2L * p > n) {
       ensureDual(Math.min(n, p - 1));
     }
@@ -193,8 +191,7 @@ public final class RidgeWorkspace {
     checkArguments(v, alpha, betaOut);
     scan(v);
     lastForm = SolveForm.PRIMAL;
-    ensurePrimal();
-    ensureDirect();
+    ensurePanels();
     ensureNonNegative();
     double[][] a = nnFull;
     double[] r = primalRhs;
@@ -252,8 +249,8 @@ public final class RidgeWorkspace {
   }
 
   private double solvePrimal(double alpha, double[] beta) {
-    ensurePrimal();
     if (mixedPrecision && alpha > 0 && mixed(p)) {
+      ensureSingle();
       mixedSolves++;
       if (solveMixed(alpha, beta)) {
         return intercept(beta, dot(mu, beta, p));
@@ -282,10 +279,10 @@ public final class RidgeWorkspace {
    * WeightedGram} kernel with twice the vector lanes) and factored by the float {@link
    * Cholesky}; that factor then preconditions an iterative refinement in double, {@code beta +=
    * M^-1 (r - (X~^T V X~ + alpha I) beta)}, whose residual is computed from the rows in double.
-   * Each step shrinks the error by about {@code cond * 2^-24}, so on a well-conditioned system
-   * three or four steps reach double precision. Returns false, leaving {@code beta} to be
-   * overwritten, when the float factorisation fails (a pivot not positive or not finite), when
-   * the corrections stop shrinking before they are negligible, when a value is not finite, or
+   * Each step shrinks the error by about {@code cond * 2^-24}: two or three steps reach double
+   * precision on a well-conditioned system, six to eight on collinear trending features. Each
+   * step is judged by {@link #judge}. Returns false, leaving {@code beta} to be overwritten, when
+   * the float factorisation fails (a pivot not positive or not finite), when a step fails, or
    * after {@value #MAX_REFINEMENTS} steps: the caller then solves directly in double.
    */
   private boolean solveMixed(double alpha, double[] beta) {
@@ -314,53 +311,79 @@ public final class RidgeWorkspace {
         change = Math.max(change, Math.abs(d[j]));
         size = Math.max(size, Math.abs(b));
       }
-      if (!(change <= Double.MAX_VALUE && size <= Double.MAX_VALUE)) {
-        return false;
-      }
-      boolean contracting = change <= 0.5 * previous;
-      if (change == 0 || contracting && previous < Double.POSITIVE_INFINITY
-          && change * (change / previous) <= CONVERGED * size) {
-        return true;
-      }
-      if (!contracting) {
-        return change <= ACCEPTED * size;
+      Refinement verdict = judge(change, previous, size);
+      if (verdict != Refinement.CONTINUE) {
+        return verdict != Refinement.FAILED;
       }
       previous = change;
     }
     return false;
   }
 
+  /** What a refinement step tells: go on, converged, at the rounding floor, or failed. */
+  enum Refinement {
+    CONTINUE, CONVERGED, FLOOR, FAILED
+  }
+
+  /**
+   * Judges a refinement step from its correction {@code change} (largest magnitude), the previous
+   * step's ({@code +infinity} before the second step) and the largest coefficient {@code size}.
+   * The refinement converges linearly, at the rate {@code q = change / previous}: while {@code q
+   * < 1} the error left is at most about {@code change q / (1 - q)}, and the refinement has
+   * converged when that is at most {@value #CONVERGED} of {@code size}. A step that does not
+   * shrink ({@code q >= 1}) has hit the rounding floor of the double-precision residual; the
+   * solve is accepted there when the step is at most {@value #ACCEPTED} of {@code size} (the error
+   * is then about one step) and failed otherwise. A value that is not finite fails.
+   */
+  static Refinement judge(double change, double previous, double size) {
+    if (!(change <= Double.MAX_VALUE && size <= Double.MAX_VALUE)) {
+      return Refinement.FAILED;
+    }
+    if (change == 0) {
+      return Refinement.CONVERGED;
+    }
+    if (previous == Double.POSITIVE_INFINITY) {
+      return Refinement.CONTINUE;
+    }
+    double rate = change / previous;
+    if (rate < 1) {
+      return change * rate / (1 - rate) <= CONVERGED * size
+          ? Refinement.CONVERGED : Refinement.CONTINUE;
+    }
+    return change <= ACCEPTED * size ? Refinement.FLOOR : Refinement.FAILED;
+  }
+
   /**
    * {@code out = r - (X~^T V X~ + alpha I) x} in double, from the rows of S: {@code r} is
-   * {@link #primalRhs}, and with {@code z_s = x_s - mu} each row enters as {@code v_s (z_s . x)
-   * z_s}, computed as {@code (x_s . x - mu . x)} and {@code sum_s v_s (z_s . x) x_s - (sum_s v_s
-   * (z_s . x)) mu}. The kernel's rows are centred by their column means, so {@code mu}, the
-   * weighted mean of centred rows, is small beside them and the split costs no accuracy. The dot
-   * products run on eight fused accumulators (C2 does not vectorise a floating-point reduction,
-   * and eight chains keep both fused multiply-add units busy).
+   * {@link #primalRhs}, and each centred row {@code z_s = x_s - mu}, centred on the fly as the
+   * direct solve centres it, enters as {@code v_s (z_s . x) z_s}. The dot products run on eight
+   * fused accumulators (C2 does not vectorise a floating-point reduction, and eight chains keep
+   * both fused multiply-add units busy).
    */
   private void residual(double alpha, double[] x, double[] out) {
     double[][] rows = kernel.byRow;
+    double[] center = kernel.center;
     double[] r = primalRhs;
-    double muX = dot(mu, x, p);
     Arrays.fill(out, 0, p, 0);
-    double sumF = 0;
     int size = m;
     for (int s = 0; s < size; s++) {
       double[] row = rows[support[s]];
-      double f = weight[s] * (dot8(row, x, p) - muX);
-      sumF += f;
+      double f = weight[s] * centredDot(row, center, mu, x, p);
       for (int k = 0; k < p; k++) {
-        out[k] = Math.fma(-f, row[k], out[k]);
+        out[k] = Math.fma(-f, row[k] - center[k] - mu[k], out[k]);
       }
     }
     for (int j = 0; j < p; j++) {
-      out[j] = (r[j] - alpha * x[j]) + (out[j] + sumF * mu[j]);
+      out[j] = (r[j] - alpha * x[j]) + out[j];
     }
   }
 
-  /** {@code u . w} over the first {@code length} entries, on eight fused accumulators. */
-  private static double dot8(double[] u, double[] w, int length) {
+  /**
+   * {@code (u - c - m) . w} over the first {@code length} entries, each {@code u - c - m}
+   * evaluated left to right, on eight fused accumulators.
+   */
+  private static double centredDot(double[] u, double[] c, double[] m, double[] w,
+      int length) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -371,17 +394,17 @@ public final class RidgeWorkspace {
     double s7 = 0;
     int i = 0;
     for (; i + 7 < length; i += 8) {
-      s0 = Math.fma(u[i], w[i], s0);
-      s1 = Math.fma(u[i + 1], w[i + 1], s1);
-      s2 = Math.fma(u[i + 2], w[i + 2], s2);
-      s3 = Math.fma(u[i + 3], w[i + 3], s3);
-      s4 = Math.fma(u[i + 4], w[i + 4], s4);
-      s5 = Math.fma(u[i + 5], w[i + 5], s5);
-      s6 = Math.fma(u[i + 6], w[i + 6], s6);
-      s7 = Math.fma(u[i + 7], w[i + 7], s7);
+      s0 = Math.fma(u[i] - c[i] - m[i], w[i], s0);
+      s1 = Math.fma(u[i + 1] - c[i + 1] - m[i + 1], w[i + 1], s1);
+      s2 = Math.fma(u[i + 2] - c[i + 2] - m[i + 2], w[i + 2], s2);
+      s3 = Math.fma(u[i + 3] - c[i + 3] - m[i + 3], w[i + 3], s3);
+      s4 = Math.fma(u[i + 4] - c[i + 4] - m[i + 4], w[i + 4], s4);
+      s5 = Math.fma(u[i + 5] - c[i + 5] - m[i + 5], w[i + 5], s5);
+      s6 = Math.fma(u[i + 6] - c[i + 6] - m[i + 6], w[i + 6], s6);
+      s7 = Math.fma(u[i + 7] - c[i + 7] - m[i + 7], w[i + 7], s7);
     }
     for (; i < length; i++) {
-      s0 = Math.fma(u[i], w[i], s0);
+      s0 = Math.fma(u[i] - c[i] - m[i], w[i], s0);
     }
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
@@ -392,6 +415,7 @@ public final class RidgeWorkspace {
    */
   private void accumulateSingle(float[][] a, double[] r) {
     double[][] rows = kernel.byRow;
+    double[] center = kernel.center;
     double[] y = kernel.y;
     int size = m;
     weightedMeans();
@@ -413,7 +437,7 @@ public final class RidgeWorkspace {
         float[] ft = f[t];
         double dy = y[i] - yb;
         for (int j = 0; j < p; j++) {
-          double c = row[j] - mu[j];
+          double c = row[j] - center[j] - mu[j];
           double wc = w * c;
           zt[j] = (float) c;
           ft[j] = (float) wc;
@@ -427,12 +451,13 @@ public final class RidgeWorkspace {
   /** Fills {@link #mu} with the weighted means of the rows of S. */
   private void weightedMeans() {
     double[][] rows = kernel.byRow;
+    double[] center = kernel.center;
     Arrays.fill(mu, 0);
     for (int s = 0; s < m; s++) {
       double w = weight[s];
       double[] row = rows[support[s]];
       for (int j = 0; j < p; j++) {
-        mu[j] += w * row[j];
+        mu[j] += w * (row[j] - center[j]);
       }
     }
     double inv = 1.0 / total;
@@ -448,6 +473,7 @@ public final class RidgeWorkspace {
    */
   private void accumulatePrimal(double[][] a, double[] r) {
     double[][] rows = kernel.byRow;
+    double[] center = kernel.center;
     double[] y = kernel.y;
     int size = m;
     weightedMeans();
@@ -469,7 +495,7 @@ public final class RidgeWorkspace {
         double[] ft = f[t];
         double dy = y[i] - yb;
         for (int j = 0; j < p; j++) {
-          double c = row[j] - mu[j];
+          double c = row[j] - center[j] - mu[j];
           zt[j] = c;
           ft[j] = w * c;
           r[j] += dy * ft[j];
@@ -486,6 +512,7 @@ public final class RidgeWorkspace {
     }
     double[][] k = kernel.gram();
     double[][] rows = kernel.byRow;
+    double[] center = kernel.center;
     double[] y = kernel.y;
     int size = m;
     ensureDual(size);
@@ -545,7 +572,7 @@ public final class RidgeWorkspace {
       muBeta += w * g[s];
       double[] row = rows[support[s]];
       for (int j = 0; j < p; j++) {
-        beta[j] += w * row[j];
+        beta[j] += w * (row[j] - center[j]);
       }
     }
     return intercept(beta, muBeta);
@@ -695,32 +722,39 @@ public final class RidgeWorkspace {
     return features >= MIXED_MIN_FEATURES;
   }
 
-  /**
-   * The primal form's buffers: single precision where it solves in mixed precision, else
-   * double ({@link #ensureDirect}).
-   */
-  private void ensurePrimal() {
-    if (primalRhs == null) {
-      primalRhs = new double[p];
-      if (mixed(p)) {
-        int rows = Math.min(n, WeightedGram.panelRows(p));
-        single = new float[p][p];
-        singlePanel = new float[rows][p];
-        singleWeighted = new float[rows][p];
-        correction = new double[p];
-      } else {
-        ensureDirect();
-      }
+  /** The mixed-precision solve's buffers. */
+  private void ensureSingle() {
+    if (single == null) {
+      int rows = Math.min(n, WeightedGram.panelRows(p));
+      ensureRhs();
+      single = new float[p][p];
+      singlePanel = new float[rows][p];
+      singleWeighted = new float[rows][p];
+      correction = new double[p];
     }
   }
 
   /** The direct double-precision solve's buffers. */
   private void ensureDirect() {
+    ensurePanels();
     if (primal == null) {
-      int rows = Math.min(n, WeightedGram.panelRows(p));
       primal = new double[p][p];
+    }
+  }
+
+  /** The double-precision panels of centred rows and their weighted copies. */
+  private void ensurePanels() {
+    if (panel == null) {
+      int rows = Math.min(n, WeightedGram.panelRows(p));
+      ensureRhs();
       panel = new double[rows][p];
       weighted = new double[rows][p];
+    }
+  }
+
+  private void ensureRhs() {
+    if (primalRhs == null) {
+      primalRhs = new double[p];
     }
   }
 

@@ -88,11 +88,10 @@ class CholeskyTest {
     }
   }
 
-  /** {@code Z^T Z / n + I} for a Gaussian {@code 2n x n} matrix {@code Z}: well conditioned. */
   /**
-   * The single-precision factor of a well-conditioned matrix reproduces it to float rounding, and
-   * its solve (double arithmetic on the float factor) solves the system to the factor's accuracy;
-   * both match the double factor's solution to about {@code n * 2^-24}.
+   * The single-precision factor of a well-conditioned matrix, used by its solve (double arithmetic
+   * on the float factor), gives the double factor's solution to about {@code n * 2^-24}, and not
+   * exactly.
    */
   @Test
   void factorFloat_solvesToSinglePrecisionAcrossPanels() {
@@ -138,6 +137,7 @@ class CholeskyTest {
     assertThat(Cholesky.factor(infinite, 2)).isEqualTo(0);
   }
 
+  /** {@code Z^T Z / n + I} for a Gaussian {@code 2n x n} matrix {@code Z}: well conditioned. */
   private static double[][] spd(Random rnd, int n) {
     double[][] a = new double[n][n];
     double[] row = new double[n];

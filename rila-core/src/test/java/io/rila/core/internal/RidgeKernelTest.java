@@ -238,6 +238,34 @@ class RidgeKernelTest {
   }
 
   /**
+   * The refinement's verdicts on synthetic corrections: it goes on after the first step (no rate
+   * yet); converges when the error left at the measured rate is below 1e-15 of the largest
+   * coefficient; goes on when a slow rate leaves more, however small the step; stops at the
+   * rounding floor (a step that does not shrink) only below 1e-11, else fails; and fails on
+   * values that are not finite.
+   */
+  @Test
+  void judge_refinementSteps() {
+    double inf = Double.POSITIVE_INFINITY;
+    assertThat(RidgeWorkspace.judge(1e-3, inf, 1)).isEqualTo(RidgeWorkspace.Refinement.CONTINUE);
+    assertThat(RidgeWorkspace.judge(0, inf, 1)).isEqualTo(RidgeWorkspace.Refinement.CONVERGED);
+    assertThat(RidgeWorkspace.judge(1e-10, 1e-4, 1))
+        .as("rate 1e-6 leaves 1e-16").isEqualTo(RidgeWorkspace.Refinement.CONVERGED);
+    assertThat(RidgeWorkspace.judge(1e-10, 1e-4, 0.05))
+        .as("relative to the coefficients").isEqualTo(RidgeWorkspace.Refinement.CONTINUE);
+    assertThat(RidgeWorkspace.judge(1e-12, 1.1e-12, 1))
+        .as("rate 0.9 leaves 9e-12").isEqualTo(RidgeWorkspace.Refinement.CONTINUE);
+    assertThat(RidgeWorkspace.judge(5e-12, 4e-12, 1))
+        .as("floor below 1e-11").isEqualTo(RidgeWorkspace.Refinement.FLOOR);
+    assertThat(RidgeWorkspace.judge(5e-12, 4e-12, 0.1))
+        .as("floor above 1e-11 of the coefficients").isEqualTo(RidgeWorkspace.Refinement.FAILED);
+    assertThat(RidgeWorkspace.judge(1e-3, 1e-4, 1)).as("diverging")
+        .isEqualTo(RidgeWorkspace.Refinement.FAILED);
+    assertThat(RidgeWorkspace.judge(Double.NaN, 1e-3, 1)).isEqualTo(RidgeWorkspace.Refinement.FAILED);
+    assertThat(RidgeWorkspace.judge(1e-3, 1e-2, inf)).isEqualTo(RidgeWorkspace.Refinement.FAILED);
+  }
+
+  /**
    * Nearly collinear features (every column one common factor plus noise of 1e-3) and a tiny
    * alpha give a system whose condition number is far beyond single precision: the float factor
    * cannot precondition it, the mixed-precision solve detects that and falls back to the direct
@@ -438,6 +466,9 @@ class RidgeKernelTest {
       }
       long after = threads.getThreadAllocatedBytes(id);
       assertThat(after - before).as(n + "x" + p + " bytes allocated").isZero();
+      assertThat(ws.mixedSolves() > 0).as(n + "x" + p + " mixed precision")
+          .isEqualTo(RidgeWorkspace.mixed(p) && ws.lastForm() == SolveForm.PRIMAL);
+      assertThat(ws.mixedFallbacks()).isZero();
     }
   }
 
