@@ -24,9 +24,10 @@ import java.util.Locale;
  *       ({@link Precision#FLOAT}) or {@code x 8} ({@link Precision#DOUBLE}); kept by the model;
  *   <li>{@link #inputBytes()}: the fit's own copies of the data: the target, the weights and the
  *       column means (the features are read in place, not copied);
- *   <li>{@link #gramBytes()}: the row Gram matrix {@code K = X X^T} ({@code rows x rows x 8}) and
- *       the copy of the features by columns it is computed from, only when members are solved in
- *       the dual form;
+ *   <li>{@link #gramBytes()}: the row Gram matrix {@code K = X X^T} ({@code rows x rows x 8}),
+ *       the centred copy of the features by columns it is computed from and the centred copy by
+ *       rows the members' coefficients are recovered from, only when members are solved in the
+ *       dual form;
  *   <li>{@link #workspaceBytes()}: one solver workspace per thread ({@link #threads()}): the
  *       dual system ({@code rows x rows}, held from the start only where the features are more
  *       than half the rows, so that a bootstrap member may have fewer distinct rows than
@@ -117,7 +118,7 @@ public final class MemoryEstimate {
         + (sklearnSeeds ? array(members, 4) : 0);
     boolean dual = form == SolveForm.DUAL || (form == SolveForm.AUTO && p > n);
     boolean primal = form == SolveForm.PRIMAL || form == SolveForm.AUTO && p <= n;
-    long gram = dual ? matrix(n, n) + matrix(p, n) : 0;
+    long gram = dual ? matrix(n, n) + matrix(p, n) + matrix(n, p) : 0;
     long dualSide = form == SolveForm.DUAL ? n : 2 * p > n ? Math.min(n, p - 1) : 0;
     long panel = Math.min(n, WeightedGram.panelRows(features));
     long workspace = SAMPLER + 3 * array(n, 4) + 7 * array(n, 8) + 2 * array(p, 8)
@@ -165,7 +166,8 @@ public final class MemoryEstimate {
   }
 
   /**
-   * The row Gram matrix of the dual form; 0 when members are solved in the primal form.
+   * The row Gram matrix of the dual form and the centred copies of the features it needs; 0 when
+   * members are solved in the primal form.
    *
    * @return bytes
    */

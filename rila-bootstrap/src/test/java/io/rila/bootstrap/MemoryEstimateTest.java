@@ -181,9 +181,10 @@ class MemoryEstimateTest {
     MemoryEstimate e = ensemble.estimateMemory(150, 598);
     assertThat(e.threads()).isEqualTo(4);
     assertThat(e.workspaceBytes()).isEqualTo(4 * e.workspaceBytesPerThread());
-    // K, 150 x 150, and the copy by columns it is computed from, 598 x 150
+    // K, 150 x 150, the centred copy by columns it is computed from, 598 x 150, and the centred
+    // copy by rows, 150 x 598
     assertThat(e.gramBytes()).isEqualTo(16 + 150 * 4 + 150 * (16 + 150 * 8L)
-        + 16 + 598 * 4 + 598 * (16 + 150 * 8L));
+        + 16 + 598 * 4 + 598 * (16 + 150 * 8L) + 16 + 150 * 4 + 150 * (16 + 598 * 8L));
     assertThat(e.fitBytes()).isEqualTo(
         e.storeBytes() + e.inputBytes() + e.gramBytes() + e.workspaceBytes());
     assertThat(e.predictionBytes()).isEqualTo(

@@ -511,8 +511,7 @@ public final class RidgeWorkspace {
           "alpha: 0.0 (expected: > 0 in the dual form, whose centred Gram matrix is singular)");
     }
     double[][] k = kernel.gram();
-    double[][] rows = kernel.byRow;
-    double[] center = kernel.center;
+    double[][] rows = kernel.centredRows();
     double[] y = kernel.y;
     int size = m;
     ensureDual(size);
@@ -572,7 +571,7 @@ public final class RidgeWorkspace {
       muBeta += w * g[s];
       double[] row = rows[support[s]];
       for (int j = 0; j < p; j++) {
-        beta[j] += w * (row[j] - center[j]);
+        beta[j] += w * row[j];
       }
     }
     return intercept(beta, muBeta);
