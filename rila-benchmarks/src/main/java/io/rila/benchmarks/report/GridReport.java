@@ -170,9 +170,10 @@ public final class GridReport {
             + " of up to 3 fits, fewer where a cell's fits took over 6 s) on identical data (`BenchmarkData.grid`: uniform features, a target"
             + " from the first eight), the same members on both sides, in the same run. Fewer"
             + " members for the larger cells keep each scikit-learn fit to seconds. Memory: every"
-            + " byte one rila fit allocates on any thread (JMH's `gc.alloc.rate.norm`: the data's"
-            + " copies, per-thread workspaces, the dual form's row Gram matrix, the store; an"
-            + " upper bound on what it holds at once) against scikit-learn's peak traced by"
+            + " byte one rila fit allocates on any thread (JMH's `gc.alloc.rate.norm`: per-thread"
+            + " workspaces, the dual form's centred copies of the data and row Gram matrix (the"
+            + " primal form reads the data in place), the store; an upper bound on what it holds"
+            + " at once) against scikit-learn's peak traced by"
             + " `tracemalloc` during one fit with `n_jobs=1` (every numpy buffer of the fit; with"
             + " `n_jobs=-1` it runs in joblib's worker processes, out of reach).%s\n\n",
         machine.path("cpu").asText("?"), machine.path("cpus").asText("?"),

@@ -21,16 +21,16 @@ import java.util.Objects;
  * <p>The features are centred by their (unweighted) column means, and the target by its mean.
  * Ridge with an intercept is invariant to such shifts, and they keep the sums of the primal form
  * and the row Gram matrix of the dual form free of cancellation when features have large
- * offsets. The features are not copied: the kernel keeps the caller's rows and the column means,
- * and every solve centres the rows it reads on the fly, as {@code x[i][j] - center[j]}, the same
- * double a centred copy would hold, so the results are those of a copy, bit for bit, without its
- * {@code rows x features} doubles (which, on tall data, also cost the garbage collector a copy
- * per young collection while a fit held them). The caller must not change {@code x} while the
- * kernel is in use. Each row is its own array: HotSpot's C2 (Java 17) vectorises a loop over two
- * arrays only when they share the index expression, which rows of one flat array never do. The
- * primal form reads the rows with a positive weight; the dual form keeps a centred copy of the
- * rows ({@link #centredRows()}), and its row Gram matrix is computed from a centred copy by
- * columns made and dropped on the way.
+ * offsets. The kernel keeps the caller's rows and the column means, not a centred copy: the
+ * primal form centres the rows it reads on the fly, as {@code x[i][j] - center[j]}, the same
+ * double a centred copy would hold, so its results are those of a copy, bit for bit, without the
+ * copy's {@code rows x features} doubles (which, on tall data, also cost the garbage collector a
+ * copy per young collection while a fit held them). The dual form, whose data are wide and
+ * short, makes a centred copy of the rows once ({@link #centredRows()}) and computes its row Gram
+ * matrix from a centred copy by columns made and dropped on the way. The caller must not change
+ * {@code x} while the kernel is in use. Each row is its own array: HotSpot's C2 (Java 17)
+ * vectorises a loop over two arrays only when they share the index expression, which rows of one
+ * flat array never do.
  *
  * <p>The dual form needs the row Gram matrix {@code K = X X^T} ({@code rows x rows}). It is
  * computed lazily, once, on the first dual solve of any workspace (thread-safely, by
