@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.rila.core.regression.SolveForm;
 import io.rila.core.testing.SpecialFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -152,6 +153,36 @@ class BootstrapRidgeEnsembleCheckpointTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactly("checkpoint.lock");
     }
+  }
+
+  /**
+   * Tall data wide enough for the primal form's mixed-precision solve (720 features): a fit
+   * cancelled half-way and resumed from its checkpoint equals the uninterrupted fit bit for bit.
+   */
+  @Test
+  void checkpoint_mixedPrecisionFitResumesBitIdentical() throws IOException {
+    Random random = new Random(77);
+    double[][] x = NaiveBootstrap.matrix(random, 1500, 720);
+    double[] y = NaiveBootstrap.target(random, x);
+    BootstrapRidgeEnsemble.Builder plain = BootstrapRidgeEnsemble.newBuilder().estimators(40)
+        .seed(3).precision(Precision.DOUBLE).executor(POOL);
+    EnsembleModel uninterrupted = plain.build().fit(x, y);
+    assertThat(uninterrupted.solveForm()).isEqualTo(SolveForm.PRIMAL);
+
+    CancellationToken token = new CancellationToken();
+    BootstrapRidgeEnsemble cancelled = BootstrapRidgeEnsemble.newBuilder().estimators(40).seed(3)
+        .precision(Precision.DOUBLE).executor(POOL).checkpoint(dir, 10).cancellation(token)
+        .progressListener((done, total) -> {
+          if (done >= 20) {
+            token.cancel();
+          }
+        }).build();
+    assertThatThrownBy(() -> cancelled.fit(x, y)).isInstanceOf(CancellationException.class);
+    assertThat(savedMembers()).isBetween(10, 39);
+    CoefficientStore resumed = BootstrapRidgeEnsemble.newBuilder().estimators(40).seed(3)
+        .precision(Precision.DOUBLE).executor(POOL).checkpoint(dir, 10).build().fit(x, y)
+        .coefficients();
+    assertBitIdentical(resumed, uninterrupted.coefficients());
   }
 
   @Test
