@@ -636,7 +636,7 @@ public final class BootstrapRidgeEnsemble {
       throw new IllegalStateException(estimate.overBudgetMessage());
     }
     CoefficientStore store = CoefficientStore.allocate(count, p, settings.precision());
-    RidgeKernel kernel = RidgeKernel.of(x, z);
+    RidgeKernel kernel = RidgeKernel.ofValidated(x, z);
     TrainingJob job = new TrainingJob(kernel, countWeights, settings.alpha(), form,
         settings.nonNegative(), resampling.samplers(settings.seed(), estimators, n, rowWeights),
         store.block(), from);

@@ -32,7 +32,7 @@ import java.util.Locale;
  *       dual system ({@code rows x rows}, held from the start only where the features are more
  *       than half the rows, so that a bootstrap member may have fewer distinct rows than
  *       features) and the primal one ({@code features x features} plus two panels of up to 512
- *       centred rows, about 256 kB each; half that in single precision from 700 features with
+ *       centred rows, about 256 kB each; 512 kB each in single precision from 700 features with
  *       {@code alpha > 0}, where the primal form solves in mixed precision), and row-sized
  *       buffers;
  *   <li>{@link #predictionLayoutBytes()}: the feature-major copy of the coefficients that the
@@ -124,7 +124,9 @@ public final class MemoryEstimate {
     long workspace = SAMPLER + 3 * array(n, 4) + 7 * array(n, 8) + 2 * array(p, 8)
         + matrix(dualSide, dualSide)
         + (primal ? array(p, 8) + (mixedPrecision
-            ? matrix(p, p, 4) + 2 * matrix(panel, p, 4) + array(p, 8)
+            ? matrix(p, p, 4)
+                + 2 * matrix(Math.min(n, WeightedGram.singlePanelRows(features)), p, 4)
+                + array(p, 8)
             : (nonNegative ? 0 : matrix(p, p, 8)) + 2 * matrix(panel, p, 8)) : 0)
         + (nonNegative ? 2 * matrix(p, p) + array(p, 8) + array(p, 4) + array(p, 1) : 0);
     long layout = HEADER + p * REFERENCE + p * array(members, precision.bytes())

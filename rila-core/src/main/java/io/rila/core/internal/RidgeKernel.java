@@ -77,7 +77,23 @@ public final class RidgeKernel {
    *     the wrong length or a value that is not finite
    */
   public static RidgeKernel of(double[][] x, double[] y) {
-    int p = Checks.finiteMatrix(x, "x");
+    Checks.finiteMatrix(x, "x");
+    return ofValidated(x, y);
+  }
+
+  /**
+   * As {@link #of}, for a caller that has already checked {@code x} as {@link #of} does (not
+   * null, not empty, rectangular, finite), so that tall data are not read once more for it; the
+   * target is still checked.
+   *
+   * @param x features, {@code rows x features}, already checked
+   * @param y target, one finite value per row
+   * @throws NullPointerException if {@code y} is null
+   * @throws IllegalArgumentException if {@code y} has the wrong length or a value that is not
+   *     finite
+   */
+  public static RidgeKernel ofValidated(double[][] x, double[] y) {
+    int p = x[0].length;
     Objects.requireNonNull(y, "y");
     Checks.length(y, x.length, "y");
     Checks.finite(y, "y");

@@ -724,7 +724,7 @@ public final class RidgeWorkspace {
   /** The mixed-precision solve's buffers. */
   private void ensureSingle() {
     if (single == null) {
-      int rows = Math.min(n, WeightedGram.panelRows(p));
+      int rows = Math.min(n, WeightedGram.singlePanelRows(p));
       ensureRhs();
       single = new float[p][p];
       singlePanel = new float[rows][p];

@@ -177,6 +177,9 @@ class WeightedGramTest {
     assertThat(WeightedGram.panelRows(100)).isEqualTo(326);
     assertThat(WeightedGram.panelRows(598)).isEqualTo(54);
     assertThat(WeightedGram.panelRows(100_000)).isEqualTo(16);
+    assertThat(WeightedGram.singlePanelRows(2000)).isEqualTo(64);
+    assertThat(WeightedGram.singlePanelRows(700)).isEqualTo(186);
+    assertThat(WeightedGram.singlePanelRows(1)).isEqualTo(512);
     for (int p = 1; p < 5000; p += 7) {
       assertThat(WeightedGram.panelRows(p) % 2).as("p=%d: panels of even size", p).isZero();
     }
