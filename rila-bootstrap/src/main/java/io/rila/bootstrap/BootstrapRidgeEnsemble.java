@@ -620,7 +620,8 @@ public final class BootstrapRidgeEnsemble {
    */
   private CoefficientStore fitRange(
       double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
-    double[] z = check(x, y, weights, transform);
+    Checked checked = checked(x, y, weights, transform);
+    double[] z = checked.target;
     int p = x[0].length;
     int n = x.length;
     int count = to - from;
@@ -636,7 +637,7 @@ public final class BootstrapRidgeEnsemble {
       throw new IllegalStateException(estimate.overBudgetMessage());
     }
     CoefficientStore store = CoefficientStore.allocate(count, p, settings.precision());
-    RidgeKernel kernel = RidgeKernel.ofValidated(x, z);
+    RidgeKernel kernel = RidgeKernel.ofValidated(x, z, checked.center);
     TrainingJob job = new TrainingJob(kernel, countWeights, settings.alpha(), form,
         settings.nonNegative(), resampling.samplers(settings.seed(), estimators, n, rowWeights),
         store.block(), from);
@@ -657,7 +658,33 @@ public final class BootstrapRidgeEnsemble {
 
   /** Checks the data as a fit does and returns the target on the model's scale. */
   private double[] check(double[][] x, double[] y, double[] weights, boolean transform) {
-    Checks.finiteMatrix(x, "x");
+    return checked(x, y, weights, transform).target;
+  }
+
+  /** Checked data: the target on the model's scale and the features' column means. */
+  private static final class Checked {
+    final double[] target;
+    final double[] center;
+
+    Checked(double[] target, double[] center) {
+      this.target = target;
+      this.center = center;
+    }
+  }
+
+  /**
+   * Checks the data as a fit does, reading the features once: their shape, then one pass for
+   * the column means the kernel centres by and the largest magnitudes, which also finds a value
+   * that is not finite (then named by {@link Checks#finiteMatrix}).
+   */
+  private Checked checked(double[][] x, double[] y, double[] weights, boolean transform) {
+    Checks.rectangular(x, "x");
+    double[][] scan = RidgeKernel.columnScan(x);
+    for (double largest : scan[1]) {
+      if (!Double.isFinite(largest)) {
+        Checks.finiteMatrix(x, "x");
+      }
+    }
     int n = x.length;
     double[] z = modelScaleTarget(y, n, transform);
     if (weights != null) {
@@ -665,8 +692,8 @@ public final class BootstrapRidgeEnsemble {
       Checks.weights(weights, n, "weights");
     }
     settings.resampling().checkRows(n);
-    checkMagnitudes(x, z, weights);
-    return z;
+    checkMagnitudes(scan[1], n, z, weights);
+    return new Checked(z, scan[0]);
   }
 
   /**
@@ -677,9 +704,8 @@ public final class BootstrapRidgeEnsemble {
    * rows x sum(w)}; centred values are at most twice the largest magnitude. These bounds are
    * conservative: data that pass them never overflow.
    */
-  private void checkMagnitudes(double[][] x, double[] z, double[] weights) {
-    int n = x.length;
-    int p = x[0].length;
+  private void checkMagnitudes(double[] columnLargest, int n, double[] z, double[] weights) {
+    int p = columnLargest.length;
     boolean weighted = weights != null && !settings.resampling().weightsAsProbabilities();
     double sum = n;
     if (weighted) {
@@ -697,12 +723,6 @@ public final class BootstrapRidgeEnsemble {
     double bound = Math.sqrt(SUM_LIMIT / (4 * total));
     String basis = weighted ? "sample weights summing to " + sum + " over " + n + " rows"
         : n + " rows";
-    double[] columnLargest = new double[p];
-    for (double[] row : x) {
-      for (int j = 0; j < p; j++) {
-        columnLargest[j] = Math.max(columnLargest[j], Math.abs(row[j]));
-      }
-    }
     double squares = 0;
     for (int j = 0; j < p; j++) {
       double largest = columnLargest[j];

@@ -173,6 +173,30 @@ public final class Checks {
    * column; the message names the row (and column) at fault. Returns the column count.
    */
   public static int finiteMatrix(double[][] x, String name) {
+    int p = rectangular(x, name);
+    for (int i = 0; i < x.length; i++) {
+      double[] row = x[i];
+      for (int j = 0; j < p; j++) {
+        if (!Double.isFinite(row[j])) {
+          throw new IllegalArgumentException(
+              name + ": row " + i + ", column " + j + " is " + row[j] + " (expected: finite)");
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * Checks the shape of a matrix as {@link #finiteMatrix} does, without reading its values: not
+   * null, at least one row and one column, no null row, every row as long as row 0.
+   *
+   * @param x the matrix
+   * @param name the parameter's name, for messages
+   * @return the number of columns
+   * @throws NullPointerException if {@code x} or a row is null (the message names it)
+   * @throws IllegalArgumentException if {@code x} is empty or ragged (the message names the row)
+   */
+  public static int rectangular(double[][] x, String name) {
     Objects.requireNonNull(x, name);
     if (x.length == 0) {
       throw new IllegalArgumentException(name + ": 0 rows (expected: >= 1)");
@@ -191,12 +215,6 @@ public final class Checks {
         throw new IllegalArgumentException(
             name + ": row " + i + " has " + row.length + " columns (expected: " + p
                 + ", as row 0; ragged rows)");
-      }
-      for (int j = 0; j < p; j++) {
-        if (!Double.isFinite(row[j])) {
-          throw new IllegalArgumentException(
-              name + ": row " + i + ", column " + j + " is " + row[j] + " (expected: finite)");
-        }
       }
     }
     return p;

@@ -78,35 +78,56 @@ public final class RidgeKernel {
    */
   public static RidgeKernel of(double[][] x, double[] y) {
     Checks.finiteMatrix(x, "x");
-    return ofValidated(x, y);
+    return ofValidated(x, y, columnScan(x)[0]);
   }
 
   /**
-   * As {@link #of}, for a caller that has already checked {@code x} as {@link #of} does (not
-   * null, not empty, rectangular, finite), so that tall data are not read once more for it; the
-   * target is still checked.
+   * One pass over the features: {@code [0]} the column means the kernel centres by (each column
+   * summed over the rows in order, then divided by the rows), {@code [1]} each column's largest
+   * magnitude, which is not finite when a value of the column is not. A caller that checks the
+   * data's magnitudes reads tall features once for both.
    *
-   * @param x features, {@code rows x features}, already checked
-   * @param y target, one finite value per row
-   * @throws NullPointerException if {@code y} is null
-   * @throws IllegalArgumentException if {@code y} has the wrong length or a value that is not
-   *     finite
+   * @param x features, {@code rows x features}, rectangular (see {@link
+   *     Checks#rectangular})
+   * @return the means and the largest magnitudes, {@code features} each
    */
-  public static RidgeKernel ofValidated(double[][] x, double[] y) {
-    int p = x[0].length;
-    Objects.requireNonNull(y, "y");
-    Checks.length(y, x.length, "y");
-    Checks.finite(y, "y");
+  public static double[][] columnScan(double[][] x) {
     int n = x.length;
+    int p = x[0].length;
     double[] center = new double[p];
+    double[] largest = new double[p];
     for (double[] row : x) {
       for (int j = 0; j < p; j++) {
-        center[j] += row[j];
+        double v = row[j];
+        center[j] += v;
+        largest[j] = Math.max(largest[j], Math.abs(v));
       }
     }
     for (int j = 0; j < p; j++) {
       center[j] /= n;
     }
+    return new double[][] {center, largest};
+  }
+
+  /**
+   * As {@link #of}, for a caller that has already checked {@code x} as {@link #of} does (not
+   * null, not empty, rectangular, finite) and computed its column means by {@link #columnScan},
+   * so that tall data are not read again for them; the target is still checked.
+   *
+   * @param x features, {@code rows x features}, already checked
+   * @param y target, one finite value per row
+   * @param center the column means of {@code x}, {@code columnScan(x)[0]}
+   * @throws NullPointerException if {@code y} is null
+   * @throws IllegalArgumentException if {@code y} or {@code center} has the wrong length, or
+   *     {@code y} a value that is not finite
+   */
+  public static RidgeKernel ofValidated(double[][] x, double[] y, double[] center) {
+    int p = x[0].length;
+    Objects.requireNonNull(y, "y");
+    Checks.length(y, x.length, "y");
+    Checks.finite(y, "y");
+    Checks.length(center, p, "center");
+    int n = x.length;
     double yMean = 0;
     for (double v : y) {
       yMean += v;
