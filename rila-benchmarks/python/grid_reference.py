@@ -36,6 +36,8 @@ import sklearn
 from sklearn.ensemble import BaggingRegressor
 from sklearn.linear_model import Ridge
 
+from bench_common import cpu_model
+
 GRID_SEED = 3
 GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 MIX1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -67,17 +69,6 @@ def fit(x, y, members, n_jobs):
     model = BaggingRegressor(Ridge(alpha=1.0), n_estimators=members, bootstrap=True,
                              n_jobs=n_jobs, random_state=42)
     return model.fit(x, y)
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
 
 
 def main():

@@ -40,6 +40,8 @@ import sklearn
 from sklearn.ensemble import BaggingRegressor
 from sklearn.linear_model import Ridge
 
+from bench_common import cpu_model
+
 
 def timed(fn, repeats):
     times = []
@@ -67,17 +69,6 @@ def interval(model, rows):
 
 def peak_rss_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
 
 
 def main():

@@ -290,8 +290,7 @@ public final class BootstrapRidgeEnsemble {
       int members, int rows, int features, SolveForm form, int helpers) {
     int chunkSize = ChunkedTasks.defaultChunkSize(members);
     int chunks = (members + chunkSize - 1) / chunkSize;
-    boolean mixed = settings.alpha() > 0 && !settings.nonNegative()
-        && RidgeWorkspace.mixed(features);
+    boolean mixed = !settings.nonNegative() && RidgeWorkspace.mixed(features, settings.alpha());
     return MemoryEstimate.of(members, rows, features, settings.precision(), form,
         settings.nonNegative(), mixed, settings.resampling().kind() == Resampling.Kind.SKLEARN,
         Math.min(helpers + 1, chunks),
@@ -682,7 +681,7 @@ public final class BootstrapRidgeEnsemble {
     double[][] scan = RidgeKernel.columnScan(x);
     for (double largest : scan[1]) {
       if (!Double.isFinite(largest)) {
-        Checks.finiteMatrix(x, "x");
+        Checks.finiteMatrix(x, "x"); // names the first value that is not finite, and throws
       }
     }
     int n = x.length;

@@ -225,16 +225,8 @@ public final class GridReport {
     return md.toString();
   }
 
-  /** The fewest features the primal form solves in mixed precision. */
-  private static final int MIXED_FROM = firstMixed();
-
-  private static int firstMixed() {
-    int p = 1;
-    while (!RidgeWorkspace.mixed(p)) {
-      p++;
-    }
-    return p;
-  }
+  /** The penalty every cell is fitted with, on both sides (GridBenchmark, grid_reference.py). */
+  private static final double GRID_ALPHA = 1.0;
 
   /** Where the forms take over, and which cells miss the targets. */
   static String verdict(List<Cell> grid) {
@@ -247,7 +239,7 @@ public final class GridReport {
       String name = Units.count(c.rows()) + " x " + Units.count(c.features());
       if (!c.primal()) {
         dual.add(name);
-      } else if (RidgeWorkspace.mixed(c.features())) {
+      } else if (RidgeWorkspace.mixed(c.features(), GRID_ALPHA)) {
         mixed.add(name);
       }
       if (Double.isNaN(c.speedup())) {
@@ -266,7 +258,7 @@ public final class GridReport {
         + " features outnumber the distinct rows a member is expected to draw (%.3f x rows), in"
         + " the primal form otherwise. Dual here: %s; primal everywhere else.",
         EXPECTED_DISTINCT, dual.isEmpty() ? "none" : String.join(", ", dual)));
-    s.append(" Primal cells with at least ").append(Units.count(MIXED_FROM)).append(" features"
+    s.append(" Primal cells with at least ").append(Units.count(RidgeWorkspace.MIXED_MIN_FEATURES)).append(" features"
         + " solve in mixed precision (a single-precision Gram matrix and factor, refined in"
         + " double to the direct solve's accuracy): ")
         .append(mixed.isEmpty() ? "none" : String.join(", ", mixed)).append('.');

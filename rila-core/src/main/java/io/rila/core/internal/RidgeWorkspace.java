@@ -59,7 +59,7 @@ public final class RidgeWorkspace {
    * direct one's time at 400 and 598 features (the double kernel's four result rows still fit
    * the first-level cache there), 0.82 at 800, 0.70 at 1,000 and 0.58 at 2,000.
    */
-  static final int MIXED_MIN_FEATURES = 700;
+  public static final int MIXED_MIN_FEATURES = 700;
 
   /**
    * Refinement steps after which a mixed-precision solve that has not converged falls back. A
@@ -249,7 +249,7 @@ public final class RidgeWorkspace {
   }
 
   private double solvePrimal(double alpha, double[] beta) {
-    if (mixedPrecision && alpha > 0 && mixed(p)) {
+    if (mixedPrecision && mixed(p, alpha)) {
       ensureSingle();
       mixedSolves++;
       if (solveMixed(alpha, beta)) {
@@ -711,14 +711,16 @@ public final class RidgeWorkspace {
   }
 
   /**
-   * Whether the primal form solves {@code features} features in mixed precision (for {@code
-   * alpha > 0}), so that its workspace holds single-precision buffers instead of double ones.
+   * Whether the primal form solves a problem of {@code features} features at {@code alpha} in
+   * mixed precision (the non-negative solve never does): the one rule the solver, its buffers and
+   * {@code MemoryEstimate} follow.
    *
    * @param features the number of features
-   * @return true from {@value #MIXED_MIN_FEATURES} features
+   * @param alpha the penalty
+   * @return true from {@value #MIXED_MIN_FEATURES} features with {@code alpha > 0}
    */
-  public static boolean mixed(int features) {
-    return features >= MIXED_MIN_FEATURES;
+  public static boolean mixed(int features, double alpha) {
+    return alpha > 0 && features >= MIXED_MIN_FEATURES;
   }
 
   /** The mixed-precision solve's buffers. */

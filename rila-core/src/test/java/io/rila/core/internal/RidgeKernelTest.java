@@ -467,7 +467,7 @@ class RidgeKernelTest {
       long after = threads.getThreadAllocatedBytes(id);
       assertThat(after - before).as(n + "x" + p + " bytes allocated").isZero();
       assertThat(ws.mixedSolves() > 0).as(n + "x" + p + " mixed precision")
-          .isEqualTo(RidgeWorkspace.mixed(p) && ws.lastForm() == SolveForm.PRIMAL);
+          .isEqualTo(RidgeWorkspace.mixed(p, 1) && ws.lastForm() == SolveForm.PRIMAL);
       assertThat(ws.mixedFallbacks()).isZero();
     }
   }
