@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @State(Scope.Thread)

@@ -517,12 +517,13 @@ public final class RidgeWorkspace {
     ensureDual(size);
     double[][] a = dual;
     Arrays.fill(kv, 0);
-    for (int s = 0; s < size; s++) {
-      double w = weight[s];
-      double[] rowK = k[support[s]];
-      for (int j = 0; j < n; j++) {
-        kv[j] += w * rowK[j];
-      }
+    int s4 = 0;
+    for (; s4 + 3 < size; s4 += 4) {
+      addRows(kv, n, weight[s4], k[support[s4]], weight[s4 + 1], k[support[s4 + 1]],
+          weight[s4 + 2], k[support[s4 + 2]], weight[s4 + 3], k[support[s4 + 3]]);
+    }
+    for (; s4 < size; s4++) {
+      addRow(kv, n, weight[s4], k[support[s4]]);
     }
     double inv = 1.0 / total;
     double vkv = 0;
@@ -568,13 +569,37 @@ public final class RidgeWorkspace {
     double muBeta = 0;
     for (int s = 0; s < size; s++) {
       double w = dualRhs[s] - weight[s] * scale;
+      dualRhs[s] = w;
       muBeta += w * g[s];
-      double[] row = rows[support[s]];
-      for (int j = 0; j < p; j++) {
-        beta[j] += w * row[j];
-      }
+    }
+    int t = 0;
+    for (; t + 3 < size; t += 4) {
+      addRows(beta, p, dualRhs[t], rows[support[t]], dualRhs[t + 1], rows[support[t + 1]],
+          dualRhs[t + 2], rows[support[t + 2]], dualRhs[t + 3], rows[support[t + 3]]);
+    }
+    for (; t < size; t++) {
+      addRow(beta, p, dualRhs[t], rows[support[t]]);
     }
     return intercept(beta, muBeta);
+  }
+
+  /**
+   * {@code out += w0 r0 + w1 r1 + w2 r2 + w3 r3} over the first {@code length} entries, each entry
+   * as four fused multiply-adds in that order: one pass over {@code out} for four rows.
+   */
+  private static void addRows(double[] out, int length, double w0, double[] r0, double w1,
+      double[] r1, double w2, double[] r2, double w3, double[] r3) {
+    for (int j = 0; j < length; j++) {
+      out[j] = Math.fma(w3, r3[j], Math.fma(w2, r2[j], Math.fma(w1, r1[j],
+          Math.fma(w0, r0[j], out[j]))));
+    }
+  }
+
+  /** {@code out += w r} over the first {@code length} entries, as fused multiply-adds. */
+  private static void addRow(double[] out, int length, double w, double[] r) {
+    for (int j = 0; j < length; j++) {
+      out[j] = Math.fma(w, r[j], out[j]);
+    }
   }
 
   /**

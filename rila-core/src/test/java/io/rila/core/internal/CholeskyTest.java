@@ -10,7 +10,7 @@ class CholeskyTest {
   @Test
   void factor_reproducesTheMatrixAcrossPanels() {
     Random rnd = new Random(3);
-    for (int n : new int[] {1, 3, 4, 5, 31, 32, 33, 36, 65, 130}) {
+    for (int n : new int[] {1, 3, 4, 5, 6, 7, 31, 32, 33, 36, 65, 130, 511, 512, 513, 1030}) {
       double[][] a = spd(rnd, n);
       double[][] u = new double[n][];
       for (int i = 0; i < n; i++) {
@@ -39,27 +39,35 @@ class CholeskyTest {
   }
 
   @Test
-  void factor_reportsTheFirstDependentColumnBeyondThePanel() {
+  void factor_reportsTheFirstDependentColumnWithinAndBeyondThePanel() {
+    assertThat(dependentColumn(50, 3, 35, 40)).isEqualTo(40);
+    assertThat(dependentColumn(530, 3, 515, 520)).isEqualTo(520);
+  }
+
+  /**
+   * Factors with tolerance {@code 1e-12} the Gram matrix of {@code n} random columns in which
+   * column {@code dependent} is {@code column a - 2 column b}.
+   */
+  private static int dependentColumn(int n, int a, int b, int dependent) {
     Random rnd = new Random(4);
-    int n = 50;
     double[][] z = new double[n][n];
     for (double[] row : z) {
       for (int j = 0; j < n; j++) {
         row[j] = rnd.nextGaussian();
       }
+      row[dependent] = row[a] - 2 * row[b];
     }
-    for (double[] row : z) {
-      row[40] = row[3] - 2 * row[35];
-    }
-    double[][] a = new double[n][n];
+    double[][] gram = new double[n][n];
     for (double[] row : z) {
       for (int j = 0; j < n; j++) {
-        for (int k = 0; k < n; k++) {
-          a[j][k] += row[j] * row[k];
+        double f = row[j];
+        double[] target = gram[j];
+        for (int k = j; k < n; k++) {
+          target[k] += f * row[k];
         }
       }
     }
-    assertThat(Cholesky.factor(a, n, 1e-12)).isEqualTo(40);
+    return Cholesky.factor(gram, n, 1e-12);
   }
 
   @Test
