@@ -41,6 +41,7 @@ class CholeskyTest {
   @Test
   void factor_reportsTheFirstDependentColumnWithinAndBeyondThePanel() {
     assertThat(dependentColumn(50, 3, 35, 40)).isEqualTo(40);
+    assertThat(dependentColumn(50, 3, 35, 42)).isEqualTo(42);
     assertThat(dependentColumn(530, 3, 515, 520)).isEqualTo(520);
   }
 
