@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Memory: run with {@code -prof gc}; {@code gc.alloc.rate.norm} is every byte one fit allocates
  * on any thread (its per-thread workspaces, the dual form's centred copies of the data and row
  * Gram matrix, the coefficient store; the primal form reads the data in place), an upper bound on
- * the heap it needs, since its hot loop allocates nothing. {@code storeBytes} and {@code primal} (1 when the fit used the primal form)
- * are recorded with every result.
+ * the heap it needs, since its hot loop allocates nothing. {@code storeBytes} and {@code primal}
+ * (1 when the fit used the primal form) are recorded with every result.
  *
  * <pre>{@code
  * java -jar rila-benchmarks/target/benchmarks.jar GridBenchmark -prof gc -p cell=1500x598x100

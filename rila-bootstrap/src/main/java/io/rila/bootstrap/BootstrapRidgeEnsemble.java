@@ -620,7 +620,7 @@ public final class BootstrapRidgeEnsemble {
   private CoefficientStore fitRange(
       double[][] x, double[] y, double[] weights, boolean transform, int from, int to) {
     Checked checked = checked(x, y, weights, transform);
-    double[] z = checked.target;
+    double[] z = checked.target();
     int p = x[0].length;
     int n = x.length;
     int count = to - from;
@@ -636,7 +636,7 @@ public final class BootstrapRidgeEnsemble {
       throw new IllegalStateException(estimate.overBudgetMessage());
     }
     CoefficientStore store = CoefficientStore.allocate(count, p, settings.precision());
-    RidgeKernel kernel = RidgeKernel.ofValidated(x, z, checked.center);
+    RidgeKernel kernel = RidgeKernel.ofValidated(x, z, checked.center());
     TrainingJob job = new TrainingJob(kernel, countWeights, settings.alpha(), form,
         settings.nonNegative(), resampling.samplers(settings.seed(), estimators, n, rowWeights),
         store.block(), from);
@@ -657,19 +657,11 @@ public final class BootstrapRidgeEnsemble {
 
   /** Checks the data as a fit does and returns the target on the model's scale. */
   private double[] check(double[][] x, double[] y, double[] weights, boolean transform) {
-    return checked(x, y, weights, transform).target;
+    return checked(x, y, weights, transform).target();
   }
 
   /** Checked data: the target on the model's scale and the features' column means. */
-  private static final class Checked {
-    final double[] target;
-    final double[] center;
-
-    Checked(double[] target, double[] center) {
-      this.target = target;
-      this.center = center;
-    }
-  }
+  private record Checked(double[] target, double[] center) {}
 
   /**
    * Checks the data as a fit does, reading the features once: their shape, then one pass for
@@ -678,11 +670,9 @@ public final class BootstrapRidgeEnsemble {
    */
   private Checked checked(double[][] x, double[] y, double[] weights, boolean transform) {
     Checks.rectangular(x, "x");
-    double[][] scan = RidgeKernel.columnScan(x);
-    for (double largest : scan[1]) {
-      if (!Double.isFinite(largest)) {
-        Checks.finiteMatrix(x, "x"); // names the first value that is not finite, and throws
-      }
+    RidgeKernel.ColumnScan scan = RidgeKernel.columnScan(x);
+    if (!scan.finite()) {
+      Checks.finiteMatrix(x, "x"); // names the first value that is not finite, and throws
     }
     int n = x.length;
     double[] z = modelScaleTarget(y, n, transform);
@@ -691,8 +681,8 @@ public final class BootstrapRidgeEnsemble {
       Checks.weights(weights, n, "weights");
     }
     settings.resampling().checkRows(n);
-    checkMagnitudes(scan[1], n, z, weights);
-    return new Checked(z, scan[0]);
+    checkMagnitudes(scan.largest(), n, z, weights);
+    return new Checked(z, scan.means());
   }
 
   /**

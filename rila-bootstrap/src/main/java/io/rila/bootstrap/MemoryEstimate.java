@@ -121,12 +121,11 @@ public final class MemoryEstimate {
     long gram = dual ? matrix(n, n) + matrix(p, n) + matrix(n, p) : 0;
     long dualSide = form == SolveForm.DUAL ? n : 2 * p > n ? Math.min(n, p - 1) : 0;
     long panel = Math.min(n, WeightedGram.panelRows(features));
+    long singlePanel = Math.min(n, WeightedGram.singlePanelRows(features));
     long workspace = SAMPLER + 3 * array(n, 4) + 7 * array(n, 8) + 2 * array(p, 8)
         + matrix(dualSide, dualSide)
         + (primal ? array(p, 8) + (mixedPrecision
-            ? matrix(p, p, 4)
-                + 2 * matrix(Math.min(n, WeightedGram.singlePanelRows(features)), p, 4)
-                + array(p, 8)
+            ? matrix(p, p, 4) + 2 * matrix(singlePanel, p, 4) + array(p, 8)
             : (nonNegative ? 0 : matrix(p, p, 8)) + 2 * matrix(panel, p, 8)) : 0)
         + (nonNegative ? 2 * matrix(p, p) + array(p, 8) + array(p, 4) + array(p, 1) : 0);
     long layout = HEADER + p * REFERENCE + p * array(members, precision.bytes())

@@ -258,7 +258,8 @@ public final class GridReport {
         + " features outnumber the distinct rows a member is expected to draw (%.3f x rows), in"
         + " the primal form otherwise. Dual here: %s; primal everywhere else.",
         EXPECTED_DISTINCT, dual.isEmpty() ? "none" : String.join(", ", dual)));
-    s.append(" Primal cells with at least ").append(Units.count(RidgeWorkspace.MIXED_MIN_FEATURES)).append(" features"
+    s.append(" Primal cells with at least ")
+        .append(Units.count(RidgeWorkspace.MIXED_MIN_FEATURES)).append(" features"
         + " solve in mixed precision (a single-precision Gram matrix and factor, refined in"
         + " double to the direct solve's accuracy): ")
         .append(mixed.isEmpty() ? "none" : String.join(", ", mixed)).append('.');

@@ -78,20 +78,38 @@ public final class RidgeKernel {
    */
   public static RidgeKernel of(double[][] x, double[] y) {
     Checks.finiteMatrix(x, "x");
-    return ofValidated(x, y, columnScan(x)[0]);
+    return ofValidated(x, y, columnScan(x).means());
   }
 
   /**
-   * One pass over the features: {@code [0]} the column means the kernel centres by (each column
-   * summed over the rows in order, then divided by the rows), {@code [1]} each column's largest
-   * magnitude, which is not finite when a value of the column is not. A caller that checks the
-   * data's magnitudes reads tall features once for both.
+   * What one pass over the features finds, {@code features} values each.
+   *
+   * @param means the column means the kernel centres by (each column summed over the rows in
+   *     order, then divided by the rows)
+   * @param largest each column's largest magnitude, not finite when a value of the column is not
+   */
+  public record ColumnScan(double[] means, double[] largest) {
+
+    /** Whether every value of the scanned features is finite. */
+    public boolean finite() {
+      for (double v : largest) {
+        if (!Double.isFinite(v)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * One pass over the features for their column means and largest magnitudes: a caller that
+   * checks the data's magnitudes reads tall features once for both.
    *
    * @param x features, {@code rows x features}, rectangular (see {@link
    *     Checks#rectangular})
-   * @return the means and the largest magnitudes, {@code features} each
+   * @return the means and the largest magnitudes
    */
-  public static double[][] columnScan(double[][] x) {
+  public static ColumnScan columnScan(double[][] x) {
     int n = x.length;
     int p = x[0].length;
     double[] center = new double[p];
@@ -106,7 +124,7 @@ public final class RidgeKernel {
     for (int j = 0; j < p; j++) {
       center[j] /= n;
     }
-    return new double[][] {center, largest};
+    return new ColumnScan(center, largest);
   }
 
   /**
@@ -116,7 +134,7 @@ public final class RidgeKernel {
    *
    * @param x features, {@code rows x features}, already checked
    * @param y target, one finite value per row
-   * @param center the column means of {@code x}, {@code columnScan(x)[0]}
+   * @param center the column means of {@code x}, {@code columnScan(x).means()}
    * @throws NullPointerException if {@code y} is null
    * @throws IllegalArgumentException if {@code y} or {@code center} has the wrong length, or
    *     {@code y} a value that is not finite

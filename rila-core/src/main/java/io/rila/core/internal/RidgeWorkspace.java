@@ -516,15 +516,7 @@ public final class RidgeWorkspace {
     int size = m;
     ensureDual(size);
     double[][] a = dual;
-    Arrays.fill(kv, 0);
-    int s4 = 0;
-    for (; s4 + 3 < size; s4 += 4) {
-      addRows(kv, n, weight[s4], k[support[s4]], weight[s4 + 1], k[support[s4 + 1]],
-          weight[s4 + 2], k[support[s4 + 2]], weight[s4 + 3], k[support[s4 + 3]]);
-    }
-    for (; s4 < size; s4++) {
-      addRow(kv, n, weight[s4], k[support[s4]]);
-    }
+    supportSum(kv, n, weight, k);
     double inv = 1.0 / total;
     double vkv = 0;
     for (int s = 0; s < size; s++) {
@@ -565,22 +557,32 @@ public final class RidgeWorkspace {
       sumC += c;
     }
     double scale = sumC * inv;
-    Arrays.fill(beta, 0);
     double muBeta = 0;
     for (int s = 0; s < size; s++) {
       double w = dualRhs[s] - weight[s] * scale;
       dualRhs[s] = w;
       muBeta += w * g[s];
     }
-    int t = 0;
-    for (; t + 3 < size; t += 4) {
-      addRows(beta, p, dualRhs[t], rows[support[t]], dualRhs[t + 1], rows[support[t + 1]],
-          dualRhs[t + 2], rows[support[t + 2]], dualRhs[t + 3], rows[support[t + 3]]);
-    }
-    for (; t < size; t++) {
-      addRow(beta, p, dualRhs[t], rows[support[t]]);
-    }
+    supportSum(beta, p, dualRhs, rows);
     return intercept(beta, muBeta);
+  }
+
+  /**
+   * {@code out = sum_s w[s] rows[support[s]]} over the rows of S in order and the first {@code
+   * length} entries: four rows per pass over {@code out} ({@link #addRows}), then the rest one by
+   * one.
+   */
+  private void supportSum(double[] out, int length, double[] w, double[][] rows) {
+    Arrays.fill(out, 0, length, 0);
+    int size = m;
+    int s = 0;
+    for (; s + 3 < size; s += 4) {
+      addRows(out, length, w[s], rows[support[s]], w[s + 1], rows[support[s + 1]],
+          w[s + 2], rows[support[s + 2]], w[s + 3], rows[support[s + 3]]);
+    }
+    for (; s < size; s++) {
+      addRow(out, length, w[s], rows[support[s]]);
+    }
   }
 
   /**

@@ -19,6 +19,23 @@ class RidgeKernelTest {
   private static final double TOL = 1e-9;
 
   @Test
+  void columnScan_meansAndLargestMagnitudesInOnePass() {
+    double[][] x = {{1, -8, 0.5}, {3, 2, -0.25}, {-7, 4, 0.75}, {7, 2, 0}};
+    RidgeKernel.ColumnScan scan = RidgeKernel.columnScan(x);
+    // by hand: (1 + 3 - 7 + 7) / 4, (-8 + 2 + 4 + 2) / 4, (0.5 - 0.25 + 0.75 + 0) / 4
+    assertThat(scan.means()).containsExactly(1.0, 0.0, 0.25);
+    assertThat(scan.largest()).containsExactly(7.0, 8.0, 0.75);
+    assertThat(scan.finite()).isTrue();
+    assertThat(RidgeKernel.of(x, new double[] {1, 2, 3, 4}).center).containsExactly(1.0, 0.0, 0.25);
+
+    x[2][1] = Double.NEGATIVE_INFINITY;
+    assertThat(RidgeKernel.columnScan(x).largest()[1]).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(RidgeKernel.columnScan(x).finite()).isFalse();
+    x[2][1] = Double.NaN;
+    assertThat(RidgeKernel.columnScan(x).finite()).isFalse();
+  }
+
+  @Test
   void solve_matchesScikitLearnOracleInEveryForm() {
     JsonNode cases = SharedData.oracle("ridge.json").get("cases");
     assertThat(cases.size()).isGreaterThan(0);
